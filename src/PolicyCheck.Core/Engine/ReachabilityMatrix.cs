@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Core.Engine;
+
+/// <summary>
+/// The evaluated result: for every ordered pair of subjects, the set of (protocol, port) the policies allow.
+/// Subjects in one equivalence class share their cells, and each row of classes is stored as runs of interned
+/// port sets, so memory grows with classes and distinct answers, not with the square of the pods.
+/// </summary>
+public sealed class ReachabilityMatrix
+{
+    private readonly int[] _subjectClass;
+    private readonly int[][] _runStarts;
+    private readonly int[][] _runValues;
+    private readonly PortSet[] _portSets;
+    private readonly bool[] _ingressIsolated;
+    private readonly bool[] _egressIsolated;
+
+    /// <param name="subjectClass">The class of each subject.</param>
+    /// <param name="runStarts">Per row class: ascending column classes where a run of equal cells starts (first is 0).</param>
+    /// <param name="runValues">Per row class: the port-set index of each run.</param>
+    /// <param name="portSets">Interned port sets; index 0 must be <see cref="PortSet.None"/>.</param>
+    internal ReachabilityMatrix(
+        ImmutableArray<Subject> subjects,
+        int[] subjectClass,
+        int[][] runStarts,
+        int[][] runValues,
+        PortSet[] portSets,
+        bool[] ingressIsolated,
+        bool[] egressIsolated)
+    {
+        Subjects = subjects;
+        _subjectClass = subjectClass;
+        _runStarts = runStarts;
+        _runValues = runValues;
+        _portSets = portSets;
+        _ingressIsolated = ingressIsolated;
+        _egressIsolated = egressIsolated;
+        ClassCount = runStarts.Length;
+    }
+
+    public ImmutableArray<Subject> Subjects { get; }
+
+    /// <summary>How many equivalence classes the subjects fell into.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>How many distinct port sets occur in the result (including the empty one).</summary>
+    public int DistinctPortSets => _portSets.Length;
+
+    /// <summary>The class of a subject: subjects of one class have identical rows and columns.</summary>
+    public int ClassOf(int subject) => _subjectClass[subject];
+
+    /// <summary>What traffic from <paramref name="from"/> to <paramref name="to"/> the policies allow. A subject to itself is always allowed.</summary>
+    public PortSet Allowed(int from, int to) => from == to && !Subjects[from].IsExternal
+        ? PortSet.All
+        : _portSets[CellIndex(_subjectClass[from], _subjectClass[to])];
+
+    /// <summary>
+    /// For a workload with several pods, what one of its pods may send another (governed by the policies like any
+    /// other pair); <c>null</c> for a single pod or an external subject.
+    /// </summary>
+    public PortSet? BetweenReplicas(int subject)
+    {
+        var s = Subjects[subject];
+        if (s.Workload is not { } w || Math.Max(w.Replicas, w.PodNames.Length) < 2)
+            return null;
+        var c = _subjectClass[subject];
+        return _portSets[CellIndex(c, c)];
+    }
+
+    /// <summary>Whether some policy of that type selects the subject, so the direction allows only what rules allow.</summary>
+    public bool IsIsolated(int subject, Direction direction) =>
+        direction == Direction.Ingress ? _ingressIsolated[subject] : _egressIsolated[subject];
+
+    /// <summary>Every ordered pair with something allowed, row by row in subject order; the diagonal is included.</summary>
+    public IEnumerable<Connection> Connections()
+    {
+        for (var from = 0; from < Subjects.Length; from++)
+        {
+            for (var to = 0; to < Subjects.Length; to++)
+            {
+                var allowed = Allowed(from, to);
+                if (!allowed.IsEmpty)
+                    yield return new Connection(from, to, Subjects[from], Subjects[to], allowed);
+            }
+        }
+    }
+
+    /// <summary>Every connection from one subject (one row).</summary>
+    public IEnumerable<Connection> ConnectionsFrom(int from)
+    {
+        for (var to = 0; to < Subjects.Length; to++)
+        {
+            var allowed = Allowed(from, to);
+            if (!allowed.IsEmpty)
+                yield return new Connection(from, to, Subjects[from], Subjects[to], allowed);
+        }
+    }
+
+    /// <summary>The index of the subject with that id, or -1.</summary>
+    public int IndexOf(string id)
+    {
+        for (var i = 0; i < Subjects.Length; i++)
+        {
+            if (Subjects[i].Id == id)
+                return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A matrix given cell by cell, for writers' tests and for results read back from JSON. Pairs not listed allow
+    /// nothing; every subject is its own class and is reported as not isolated unless listed in the isolation sets.
+    /// </summary>
+    public static ReachabilityMatrix FromConnections(
+        ImmutableArray<Subject> subjects,
+        IEnumerable<(int From, int To, PortSet Allowed)> connections,
+        IReadOnlySet<int>? ingressIsolated = null,
+        IReadOnlySet<int>? egressIsolated = null)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        var n = subjects.Length;
+        var cells = new Dictionary<(int, int), PortSet>();
+        foreach (var (from, to, allowed) in connections)
+            cells[(from, to)] = allowed;
+        var interned = new Dictionary<PortSet, int> { [PortSet.None] = 0 };
+        var sets = new List<PortSet> { PortSet.None };
+        var runStarts = new int[n][];
+        var runValues = new int[n][];
+        for (var row = 0; row < n; row++)
+        {
+            var starts = new List<int>();
+            var values = new List<int>();
+            for (var col = 0; col < n; col++)
+            {
+                var set = cells.GetValueOrDefault((row, col), PortSet.None);
+                if (!interned.TryGetValue(set, out var id))
+                {
+                    id = sets.Count;
+                    interned[set] = id;
+                    sets.Add(set);
+                }
+
+                if (values.Count == 0 || values[^1] != id)
+                {
+                    starts.Add(col);
+                    values.Add(id);
+                }
+            }
+
+            runStarts[row] = [.. starts];
+            runValues[row] = [.. values];
+        }
+
+        return new ReachabilityMatrix(
+            subjects,
+            [.. Enumerable.Range(0, n)],
+            runStarts,
+            runValues,
+            [.. sets],
+            [.. Enumerable.Range(0, n).Select(i => ingressIsolated?.Contains(i) ?? false)],
+            [.. Enumerable.Range(0, n).Select(i => egressIsolated?.Contains(i) ?? false)]);
+    }
+
+    private int CellIndex(int fromClass, int toClass)
+    {
+        var starts = _runStarts[fromClass];
+        if (starts.Length == 0)
+            return 0;
+        // The last run whose start is <= toClass.
+        int lo = 0, hi = starts.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= toClass)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+
+        return _runValues[fromClass][lo];
+    }
+}

@@ -1,0 +1,9 @@
+namespace PolicyCheck.Core.Model;
+
+public enum ServiceType
+{
+    ClusterIP,
+    NodePort,
+    LoadBalancer,
+    ExternalName,
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Net;
+
+namespace PolicyCheck.Core.Model;
+
+/// <summary>
+/// A subject of the reachability matrix: a bare pod, or a controller with the pods it creates. Labels, ports and
+/// hostNetwork come from the pod template (or, when live pods of it were loaded, from the first such pod).
+/// </summary>
+/// <param name="Replicas">Declared replicas, or the number of pods loaded for it; at least 1 for a bare pod.</param>
+/// <param name="PodNames">Names of loaded pods grouped under this subject (empty for a template-only workload).</param>
+/// <param name="PodIps">Known pod IPs (<c>status.podIPs</c>); empty when unknown, which is the usual case for manifests.</param>
+public sealed record Workload(
+    WorkloadKind Kind,
+    string Namespace,
+    string Name,
+    ImmutableSortedDictionary<string, string> Labels,
+    ImmutableArray<ContainerPort> Ports,
+    int Replicas,
+    bool HostNetwork,
+    ImmutableArray<string> PodNames,
+    ImmutableArray<IPAddress> PodIps,
+    SourceSpan Span)
+{
+    public ObjectRef Ref => new(Kind.ToString(), Namespace, Name);
+
+    /// <summary>The matrix identifier: <c>ns/name</c> (the kind is shown beside it, not in it).</summary>
+    public string Id => $"{Namespace}/{Name}";
+}
