@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -151,18 +152,30 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
                 continue;
             json.WriteStartObject();
             json.WriteString("protocol", protocol.ToApiString());
-            json.WriteStartArray("ports");
-            foreach (var range in ranges)
-            {
-                // One [first, last] pair per line: the indented writer would spread each number over its own line.
-                json.WriteRawValue(string.Create(CultureInfo.InvariantCulture, $"[{range.First}, {range.Last}]"), skipInputValidation: true);
-            }
-
-            json.WriteEndArray();
+            json.WritePropertyName("ports");
+            WriteRanges(json, ranges);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// <c>[[80, 80], [8080, 8090]]</c> with one pair per line. The indented writer would put every number on a line of
+    /// its own, and raw values get no indentation from it, so this array brings its own, one level below the property.
+    /// </summary>
+    private static void WriteRanges(Utf8JsonWriter json, ImmutableArray<PortRange> ranges)
+    {
+        var (newLine, indentSize) = (json.Options.NewLine, json.Options.IndentSize);
+        var text = new StringBuilder("[");
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append(newLine).Append(' ', (json.CurrentDepth + 1) * indentSize);
+            text.Append(CultureInfo.InvariantCulture, $"[{ranges[i].First}, {ranges[i].Last}]");
+        }
+
+        text.Append(newLine).Append(' ', json.CurrentDepth * indentSize).Append(']');
+        json.WriteRawValue(text.ToString(), skipInputValidation: true);
     }
 
     /// <summary>Moves what the JSON writer produced to <paramref name="output"/> once more than <paramref name="threshold"/> bytes wait.</summary>
