@@ -66,10 +66,11 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         var cells = new Cell[n, n];
         var footnotes = new Dictionary<PortSet, string>();
         var footnoteOrder = new List<PortSet>();
+        var partials = new Dictionary<PortSet, Cell>(); // matrices share few distinct sets among many cells
         for (var row = 0; row < n; row++)
         {
             for (var column = 0; column < n; column++)
-                cells[row, column] = ToCell(report, row, column, glyphs, footnotes, footnoteOrder);
+                cells[row, column] = ToCell(report, row, column, glyphs, partials, footnotes, footnoteOrder);
         }
 
         var labels = new string[n];
@@ -165,7 +166,14 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         return pages;
     }
 
-    private static Cell ToCell(MatrixReport report, int row, int column, Glyphs glyphs, Dictionary<PortSet, string> footnotes, List<PortSet> footnoteOrder)
+    private static Cell ToCell(
+        MatrixReport report,
+        int row,
+        int column,
+        Glyphs glyphs,
+        Dictionary<PortSet, Cell> partials,
+        Dictionary<PortSet, string> footnotes,
+        List<PortSet> footnoteOrder)
     {
         if (report.Port is not null)
         {
@@ -179,17 +187,20 @@ internal sealed class TableMatrixWriter : IMatrixWriter
             return new Cell("all", Tone.All);
         if (set.IsEmpty)
             return new Cell(glyphs.Nothing, Tone.None);
+        if (partials.TryGetValue(set, out var known))
+            return known;
         var compact = Compact(set);
-        if (compact.Length <= MaxCellWidth)
-            return new Cell(compact, Tone.Partial);
-        if (!footnotes.TryGetValue(set, out var marker))
+        if (compact.Length > MaxCellWidth)
         {
-            marker = "[" + FootnoteLetters(footnoteOrder.Count) + "]";
-            footnotes[set] = marker;
+            // Markers follow first appearance, row by row, because cells are visited in that order.
+            compact = "[" + FootnoteLetters(footnoteOrder.Count) + "]";
+            footnotes[set] = compact;
             footnoteOrder.Add(set);
         }
 
-        return new Cell(marker, Tone.Partial);
+        var cell = new Cell(compact, Tone.Partial);
+        partials[set] = cell;
+        return cell;
     }
 
     /// <summary><c>T80,443 U53</c>: per protocol its initial and ranges, <c>*</c> for the whole protocol.</summary>
