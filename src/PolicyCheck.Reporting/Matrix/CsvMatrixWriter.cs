@@ -1,0 +1,61 @@
+using System.Buffers;
+
+namespace PolicyCheck.Reporting.Matrix;
+
+/// <summary>
+/// An RFC 4180 matrix: a header <c>from,&lt;to id&gt;,…</c>, then one record per source subject. A cell holds the
+/// allowed port set as <see cref="PolicyCheck.Core.Engine.PortSet.ToString"/> writes it (<c>all</c>,
+/// <c>TCP 80,8080-8090; UDP 53</c>; empty when nothing is allowed), which <c>PortSet.TryParse</c> reads back; with a
+/// port query, <c>true</c> or <c>false</c>. The diagonal is what a subject may send itself, as in JSON. Fields
+/// holding a comma, quote or line break are quoted with quotes doubled; records end in CRLF as the RFC says.
+/// </summary>
+internal sealed class CsvMatrixWriter : IMatrixWriter
+{
+    private const string RecordEnd = "\r\n";
+
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
+    public void Write(MatrixReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        report.Validate();
+        var n = report.Shown.Length;
+
+        output.Write("from");
+        for (var column = 0; column < n; column++)
+        {
+            output.Write(',');
+            WriteField(output, report.SubjectAt(column).Id);
+        }
+
+        output.Write(RecordEnd);
+        for (var row = 0; row < n; row++)
+        {
+            WriteField(output, report.SubjectAt(row).Id);
+            for (var column = 0; column < n; column++)
+            {
+                output.Write(',');
+                if (report.Port is not null)
+                    output.Write(report.IsPortAllowed(row, column) ? "true" : "false");
+                else if (report.Allowed(row, column) is { IsEmpty: false } allowed)
+                    WriteField(output, allowed.ToString());
+            }
+
+            output.Write(RecordEnd);
+        }
+    }
+
+    private static void WriteField(TextWriter output, string value)
+    {
+        if (!value.AsSpan().ContainsAny(NeedsQuotes))
+        {
+            output.Write(value);
+            return;
+        }
+
+        output.Write('"');
+        output.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        output.Write('"');
+    }
+}

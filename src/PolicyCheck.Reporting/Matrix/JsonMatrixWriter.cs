@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Reporting.Matrix;
+
+/// <summary>
+/// Writes the <c>policycheck/matrix/v1</c> document described in docs/json-output.md: the shown subjects, then one
+/// entry per ordered pair that allows something (row by row), indented. It streams: the text goes out in chunks
+/// as it is produced, so a large cluster never sits in memory as a second, textual copy.
+/// </summary>
+internal sealed class JsonMatrixWriter : IMatrixWriter
+{
+    public const string Schema = "policycheck/matrix/v1";
+
+    private const int ChunkBytes = 32 * 1024;
+
+    public void Write(MatrixReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        report.Validate();
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes);
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            // Not for HTML embedding: keep '+', '<', '&' and non-ASCII readable instead of \uXXXX.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            NewLine = output.NewLine == "\r\n" ? "\r\n" : "\n",
+        };
+        using var json = new Utf8JsonWriter(buffer, options);
+
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+        if (report.Port is { } port)
+            json.WriteString("port", port.ToString());
+
+        json.WriteStartArray("subjects");
+        for (var position = 0; position < report.Shown.Length; position++)
+        {
+            WriteSubject(json, report.Matrix, report.Shown[position]);
+            Drain(json, buffer, output, ChunkBytes);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("connections");
+        for (var row = 0; row < report.Shown.Length; row++)
+        {
+            for (var column = 0; column < report.Shown.Length; column++)
+            {
+                if (report.Port is null)
+                    WriteConnection(json, report, row, column);
+                else
+                    WritePortConnection(json, report, row, column);
+            }
+
+            Drain(json, buffer, output, ChunkBytes);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        Drain(json, buffer, output, 0);
+        output.Write(options.NewLine);
+    }
+
+    private static void WriteSubject(Utf8JsonWriter json, ReachabilityMatrix matrix, int index)
+    {
+        var subject = matrix.Subjects[index];
+        json.WriteStartObject();
+        json.WriteString("id", subject.Id);
+        json.WriteString("kind", subject.Kind);
+        if (subject.Workload is { } workload)
+        {
+            json.WriteString("namespace", subject.Namespace);
+            json.WriteString("name", subject.Name);
+            json.WriteStartObject("labels");
+            foreach (var (key, value) in subject.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+                json.WriteString(key, value);
+            json.WriteEndObject();
+            json.WriteNumber("replicas", workload.Replicas);
+            json.WriteStartObject("isolated");
+            json.WriteBoolean("ingress", matrix.IsIsolated(index, Direction.Ingress));
+            json.WriteBoolean("egress", matrix.IsIsolated(index, Direction.Egress));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteStartArray("ranges");
+            foreach (var range in subject.Ranges)
+                json.WriteStringValue(range.ToString());
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteConnection(Utf8JsonWriter json, MatrixReport report, int row, int column)
+    {
+        var allowed = report.Allowed(row, column);
+        if (allowed.IsEmpty)
+            return;
+        WritePair(json, report, row, column);
+        json.WritePropertyName("allowed");
+        WritePortSet(json, allowed);
+        if (row == column && report.Matrix.BetweenReplicas(report.Shown[row]) is { } between)
+        {
+            json.WritePropertyName("betweenReplicas");
+            WritePortSet(json, between);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WritePortConnection(Utf8JsonWriter json, MatrixReport report, int row, int column)
+    {
+        if (!report.IsPortAllowed(row, column))
+            return;
+        WritePair(json, report, row, column);
+        json.WriteBoolean("allowed", true);
+        if (row == column && report.Port!.IsAllowedBetweenReplicas(report.Matrix, report.Shown[row]) is { } between) // only called with a port
+            json.WriteBoolean("betweenReplicas", between);
+        json.WriteEndObject();
+    }
+
+    private static void WritePair(Utf8JsonWriter json, MatrixReport report, int row, int column)
+    {
+        json.WriteStartObject();
+        json.WriteString("from", report.SubjectAt(row).Id);
+        json.WriteString("to", report.SubjectAt(column).Id);
+    }
+
+    /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing.</summary>
+    private static void WritePortSet(Utf8JsonWriter json, PortSet set)
+    {
+        if (set.IsAll)
+        {
+            json.WriteStringValue("all");
+            return;
+        }
+
+        json.WriteStartArray();
+        foreach (var protocol in ProtocolNames.All)
+        {
+            var ranges = set.Ranges(protocol);
+            if (ranges.IsEmpty)
+                continue;
+            json.WriteStartObject();
+            json.WriteString("protocol", protocol.ToApiString());
+            json.WritePropertyName("ports");
+            WriteRanges(json, ranges);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// <c>[[80, 80], [8080, 8090]]</c> with one pair per line. The indented writer would put every number on a line of
+    /// its own, and raw values get no indentation from it, so this array brings its own, one level below the property.
+    /// </summary>
+    private static void WriteRanges(Utf8JsonWriter json, ImmutableArray<PortRange> ranges)
+    {
+        var (newLine, indentSize) = (json.Options.NewLine, json.Options.IndentSize);
+        var text = new StringBuilder("[");
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append(newLine).Append(' ', (json.CurrentDepth + 1) * indentSize);
+            text.Append(CultureInfo.InvariantCulture, $"[{ranges[i].First}, {ranges[i].Last}]");
+        }
+
+        text.Append(newLine).Append(' ', json.CurrentDepth * indentSize).Append(']');
+        json.WriteRawValue(text.ToString(), skipInputValidation: true);
+    }
+
+    /// <summary>Moves what the JSON writer produced to <paramref name="output"/> once more than <paramref name="threshold"/> bytes wait.</summary>
+    private static void Drain(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, int threshold)
+    {
+        if (json.BytesPending + buffer.WrittenCount <= threshold)
+            return;
+        json.Flush();
+        // Flushed between values, so the bytes end on a whole UTF-8 sequence.
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
+    }
+}

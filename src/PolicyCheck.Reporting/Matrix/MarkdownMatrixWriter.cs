@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace PolicyCheck.Reporting.Matrix;
+
+/// <summary>
+/// GitHub-flavoured Markdown for a pull-request comment: a numbered legend of the shown subjects, then a table
+/// whose rows are sources and whose columns, headed by the legend numbers, are destinations. A cell holds the full
+/// port set (<c>all</c>, <c>TCP 80,8080-8090; UDP 53</c>, <c>·</c> for nothing) or, with a port query, <c>✓</c> or
+/// <c>✗</c>; the diagonal shows what one replica of a workload may send another, as in the terminal table. Text
+/// from the input is escaped so ids and ports cannot break the table or turn into markup. It ends with the summary line.
+/// </summary>
+internal sealed class MarkdownMatrixWriter : IMatrixWriter
+{
+    private const string Nothing = "·";
+    private const string Yes = "✓";
+    private const string No = "✗";
+
+    public void Write(MatrixReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        report.Validate();
+        var n = report.Shown.Length;
+        if (report.Port is { } port)
+        {
+            output.WriteLine($"Reachability on port **{Escape(port.ToString())}**");
+            output.WriteLine();
+        }
+
+        if (n > 0)
+        {
+            for (var i = 0; i < n; i++)
+                output.WriteLine($"{i + 1}. {Escape(report.SubjectAt(i).Id)} ({Escape(Legend.Describe(report.Matrix, report.Shown[i]))})");
+            output.WriteLine();
+
+            var line = new StringBuilder();
+            line.Append("| from \\\\ to |");
+            for (var column = 0; column < n; column++)
+                line.Append(' ').Append(column + 1).Append(" |");
+            output.WriteLine(line.ToString());
+            line.Clear().Append("| --- |");
+            for (var column = 0; column < n; column++)
+                line.Append(" :-: |");
+            output.WriteLine(line.ToString());
+
+            for (var row = 0; row < n; row++)
+            {
+                line.Clear().Append("| **").Append(row + 1).Append("** ").Append(Escape(report.SubjectAt(row).Id)).Append(" |");
+                for (var column = 0; column < n; column++)
+                    line.Append(' ').Append(CellText(report, row, column)).Append(" |");
+                output.WriteLine(line.ToString());
+            }
+
+            output.WriteLine();
+            output.WriteLine("Rows are sources, columns destinations; the diagonal shows traffic between replicas of a workload.");
+            output.WriteLine();
+        }
+
+        output.WriteLine(MatrixSummary.Of(report).ToString());
+    }
+
+    private static string CellText(MatrixReport report, int row, int column)
+    {
+        if (report.Port is not null)
+            return report.TablePortCell(row, column) ? Yes : No;
+        var set = report.TableCell(row, column);
+        return set.IsEmpty ? Nothing : Escape(set.ToString());
+    }
+
+    /// <summary>
+    /// Backslash-escapes the characters that could end a table cell (<c>|</c>) or start markup; a line break
+    /// becomes a space, since a table row must stay on one line.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '#' or '!')
+                escaped.Append('\\').Append(c);
+            else if (c is '\r' or '\n')
+                escaped.Append(' ');
+            else
+                escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+}

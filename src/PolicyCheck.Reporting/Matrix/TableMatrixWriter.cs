@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Reporting.Matrix;
+
+/// <summary>
+/// A matrix for a terminal. A legend numbers the subjects (<c>[1] shop/web (Deployment, 3 replicas,
+/// ingress-isolated)</c>); columns are destinations headed by those numbers, rows are sources labelled
+/// <c>[1] shop/web</c> (cut to a third of the width, ending in an ellipsis, when long: the legend has the full id).
+/// <para>
+/// Cells: <c>all</c>; nothing as <c>-</c>; a partial set compactly as <c>T80,443 U53</c> (T/U/S for
+/// TCP/UDP/SCTP, <c>T*</c> for every TCP port). A compact text longer than <see cref="MaxCellWidth"/> characters
+/// becomes a footnote marker <c>[a]</c> (<c>[b]</c>, …, <c>[aa]</c>; one marker per distinct set), and the full set is
+/// listed under the table. With a port query a cell is <c>yes</c> or <c>-</c>. On the diagonal, a workload with
+/// several pods shows what one replica may send another; a single pod shows <c>all</c> (itself).
+/// </para>
+/// <para>
+/// Paging: when the columns do not fit <see cref="RenderOptions.Width"/>, they are split into pages of as many
+/// columns as fit beside the row labels (at least one). Each page starts with <c>columns 1-12 of 40</c>, repeats the
+/// column header and every row label, and pages are separated by a blank line. Footnotes follow the last page.
+/// </para>
+/// <para>
+/// Without <see cref="RenderOptions.Color"/> the writer adds only ASCII (subject ids are printed as they are), so
+/// the text survives pipes, logs and diffs. With it, cells are coloured with ANSI codes (green everything,
+/// yellow partial, dim nothing) and drawn with <c>·</c> for nothing, <c>✓</c>/<c>✗</c> for a port query, <c>…</c> and
+/// <c>–</c>. The last line sums up: subjects, allowed pairs of different subjects, isolated subjects.
+/// </para>
+/// </summary>
+internal sealed class TableMatrixWriter : IMatrixWriter
+{
+    /// <summary>Longer compact cells become footnotes.</summary>
+    public const int MaxCellWidth = 12;
+
+    private const int Gap = 2;
+    private const string Corner = @"from \ to";
+    private const string Green = "\e[32m";
+    private const string Yellow = "\e[33m";
+    private const string Dim = "\e[2m";
+    private const string Reset = "\e[0m";
+
+    private static readonly Glyphs Plain = new(Nothing: "-", Yes: "yes", No: "-", Ellipsis: "...", Dash: "-");
+    private static readonly Glyphs Fancy = new(Nothing: "·", Yes: "✓", No: "✗", Ellipsis: "…", Dash: "–");
+
+    public void Write(MatrixReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        report.Validate();
+        var layout = report.Layout;
+        var glyphs = layout.Color ? Fancy : Plain;
+        var n = report.Shown.Length;
+        var summary = MatrixSummary.Of(report).ToString();
+        if (n == 0)
+        {
+            output.WriteLine(summary);
+            return;
+        }
+
+        var numberWidth = Marker(n).Length;
+        for (var i = 0; i < n; i++)
+            output.WriteLine($"{Marker(i + 1).PadRight(numberWidth)} {report.SubjectAt(i).Id} ({Legend.Describe(report.Matrix, report.Shown[i])})");
+        output.WriteLine();
+
+        var cells = new Cell[n, n];
+        var footnotes = new Dictionary<PortSet, string>();
+        var footnoteOrder = new List<PortSet>();
+        var partials = new Dictionary<PortSet, Cell>(); // matrices share few distinct sets among many cells
+        for (var row = 0; row < n; row++)
+        {
+            for (var column = 0; column < n; column++)
+                cells[row, column] = ToCell(report, row, column, glyphs, partials, footnotes, footnoteOrder);
+        }
+
+        var labels = new string[n];
+        var labelWidth = Corner.Length;
+        var maxLabelWidth = Math.Max(20, layout.Width / 3);
+        for (var row = 0; row < n; row++)
+        {
+            var label = $"{Marker(row + 1).PadRight(numberWidth)} {report.SubjectAt(row).Id}";
+            labels[row] = label.Length <= maxLabelWidth ? label : label[..(maxLabelWidth - glyphs.Ellipsis.Length)] + glyphs.Ellipsis;
+            labelWidth = Math.Max(labelWidth, labels[row].Length);
+        }
+
+        var widths = new int[n];
+        for (var column = 0; column < n; column++)
+        {
+            widths[column] = (column + 1).ToString(CultureInfo.InvariantCulture).Length;
+            for (var row = 0; row < n; row++)
+                widths[column] = Math.Max(widths[column], cells[row, column].Text.Length);
+        }
+
+        var pages = Pages(widths, labelWidth, layout.Width);
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var (first, end) = pages[p];
+            if (p > 0)
+                output.WriteLine();
+            if (pages.Count > 1)
+            {
+                output.WriteLine(end - first == 1
+                    ? $"column {first + 1} of {n}"
+                    : $"columns {first + 1}{glyphs.Dash}{end} of {n}");
+            }
+
+            var line = new StringBuilder();
+            line.Append(Corner.PadRight(labelWidth));
+            for (var column = first; column < end; column++)
+            {
+                var header = (column + 1).ToString(CultureInfo.InvariantCulture);
+                line.Append(' ', Gap).Append(header);
+                if (column < end - 1)
+                    line.Append(' ', widths[column] - header.Length);
+            }
+
+            output.WriteLine(line.ToString());
+            for (var row = 0; row < n; row++)
+            {
+                line.Clear().Append(labels[row].PadRight(labelWidth));
+                for (var column = first; column < end; column++)
+                {
+                    var cell = cells[row, column];
+                    line.Append(' ', Gap);
+                    if (layout.Color)
+                        line.Append(ColorOf(cell.Tone)).Append(cell.Text).Append(Reset);
+                    else
+                        line.Append(cell.Text);
+                    if (column < end - 1)
+                        line.Append(' ', widths[column] - cell.Text.Length);
+                }
+
+                output.WriteLine(line.ToString());
+            }
+        }
+
+        output.WriteLine();
+        for (var i = 0; i < footnoteOrder.Count; i++)
+            output.WriteLine($"{footnotes[footnoteOrder[i]]} {footnoteOrder[i]}");
+        output.WriteLine(report.Port is { } port
+            ? $"key: {glyphs.Yes} = {port} allowed, {glyphs.No} = not allowed; diagonal: between replicas of a workload"
+            : $"key: T/U/S = TCP/UDP/SCTP, T* = every TCP port, {glyphs.Nothing} = nothing; diagonal: between replicas of a workload");
+        output.WriteLine(summary);
+    }
+
+    /// <summary>Column ranges [first, end) that each fit beside the row labels; a page holds at least one column.</summary>
+    private static List<(int First, int End)> Pages(int[] widths, int labelWidth, int width)
+    {
+        var pages = new List<(int, int)>();
+        var first = 0;
+        var used = labelWidth;
+        for (var column = 0; column < widths.Length; column++)
+        {
+            var cost = Gap + widths[column];
+            if (column > first && used + cost > width)
+            {
+                pages.Add((first, column));
+                first = column;
+                used = labelWidth;
+            }
+
+            used += cost;
+        }
+
+        pages.Add((first, widths.Length));
+        return pages;
+    }
+
+    private static Cell ToCell(
+        MatrixReport report,
+        int row,
+        int column,
+        Glyphs glyphs,
+        Dictionary<PortSet, Cell> partials,
+        Dictionary<PortSet, string> footnotes,
+        List<PortSet> footnoteOrder)
+    {
+        if (report.Port is not null)
+        {
+            return report.TablePortCell(row, column)
+                ? new Cell(glyphs.Yes, Tone.All)
+                : new Cell(glyphs.No, Tone.None);
+        }
+
+        var set = report.TableCell(row, column);
+        if (set.IsAll)
+            return new Cell("all", Tone.All);
+        if (set.IsEmpty)
+            return new Cell(glyphs.Nothing, Tone.None);
+        if (partials.TryGetValue(set, out var known))
+            return known;
+        var compact = Compact(set);
+        if (compact.Length > MaxCellWidth)
+        {
+            // Markers follow first appearance, row by row, because cells are visited in that order.
+            compact = "[" + FootnoteLetters(footnoteOrder.Count) + "]";
+            footnotes[set] = compact;
+            footnoteOrder.Add(set);
+        }
+
+        var cell = new Cell(compact, Tone.Partial);
+        partials[set] = cell;
+        return cell;
+    }
+
+    /// <summary><c>T80,443 U53</c>: per protocol its initial and ranges, <c>*</c> for the whole protocol.</summary>
+    private static string Compact(PortSet set)
+    {
+        var text = new StringBuilder();
+        foreach (var protocol in ProtocolNames.All)
+        {
+            var ranges = set.Ranges(protocol);
+            if (ranges.IsEmpty)
+                continue;
+            if (text.Length > 0)
+                text.Append(' ');
+            text.Append(protocol.ToApiString()[0]);
+            if (ranges is [var only] && only == PortRange.Full)
+                text.Append('*');
+            else
+                text.AppendJoin(',', ranges);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>a, b, …, z, aa, ab, …: bijective base 26.</summary>
+    private static string FootnoteLetters(int index)
+    {
+        var letters = new StringBuilder();
+        for (var i = index + 1; i > 0; i = (i - 1) / 26)
+            letters.Insert(0, (char)('a' + ((i - 1) % 26)));
+        return letters.ToString();
+    }
+
+    private static string Marker(int number) => string.Create(CultureInfo.InvariantCulture, $"[{number}]");
+
+    private static string ColorOf(Tone tone) => tone switch
+    {
+        Tone.All => Green,
+        Tone.Partial => Yellow,
+        _ => Dim,
+    };
+
+    private enum Tone
+    {
+        None,
+        Partial,
+        All,
+    }
+
+    private readonly record struct Cell(string Text, Tone Tone);
+
+    private sealed record Glyphs(string Nothing, string Yes, string No, string Ellipsis, string Dash);
+}
