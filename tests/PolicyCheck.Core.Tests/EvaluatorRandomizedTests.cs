@@ -19,7 +19,9 @@ namespace PolicyCheck.Core.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
 {
-    private const int DefaultSeeds = 3000;
+    private const int DefaultSeeds = 6000;
+    private const int DefaultWideSeeds = 30;
+    private const int BitsPerWord = 64;
     private const int MaxReportedSeeds = 10;
 
     private readonly EvaluationOptions _options = new(ipBlockPods);
@@ -27,32 +29,25 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
     [Test]
     public void Evaluate_RandomClusters_AgreesWithReference()
     {
-        var (first, count) = SeedRange();
-        var failures = new List<string>();
-        var failingSeeds = new List<int>();
-        var stopwatch = Stopwatch.StartNew();
-        for (var seed = first; seed < first + count; seed++)
-        {
-            var cluster = RandomCluster.Generate(seed);
-            var failure = Compare(cluster, Evaluator.Evaluate(cluster, _options));
-            if (failure is null)
-                continue;
-            failingSeeds.Add(seed);
-            if (failures.Count < 1)
-                failures.Add($"seed {seed} ({_options.IpBlockPods}): {failure}\n{ClusterDump.ToYaml(cluster)}");
-        }
+        var (first, count) = SeedRange(DefaultSeeds);
+        _ = AssertAgreement(first, count, ClusterShape.Small);
+    }
 
-        TestContext.Out.WriteLine($"{count} seeds from {first} in {stopwatch.Elapsed.TotalSeconds:F1} s ({_options.IpBlockPods}).");
-        Assert.That(
-            failingSeeds,
-            Is.Empty,
-            () => $"{failingSeeds.Count} of {count} seeds disagree, e.g. {string.Join(", ", failingSeeds.Take(MaxReportedSeeds))}. First:\n{string.Join("\n", failures)}");
+    [Test]
+    [Description("Wide clusters push port atoms and matrix nodes past 64, so the engine's bit sets span several words.")]
+    public void Evaluate_WideRandomClusters_AgreesWithReference()
+    {
+        var (first, count) = SeedRange(DefaultWideSeeds);
+        var widest = AssertAgreement(first, count, ClusterShape.Wide);
+
+        if (count >= DefaultWideSeeds)
+            Assert.That(widest, Is.GreaterThan(BitsPerWord), "no wide cluster had more matrix nodes than one bit-set word holds");
     }
 
     [Test]
     public void Evaluate_RandomClusters_ExternalRangesPartitionBothAddressSpaces()
     {
-        var (first, count) = SeedRange();
+        var (first, count) = SeedRange(DefaultSeeds);
         for (var seed = first; seed < first + count; seed += 7)
         {
             var cluster = RandomCluster.Generate(seed);
@@ -68,6 +63,34 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
         var second = ClusterDump.ToYaml(RandomCluster.Generate(42));
 
         Assert.That(second, Is.EqualTo(first));
+    }
+
+    /// <summary>Compares every seed of the range; returns the largest node count (classes plus external groups) seen.</summary>
+    private int AssertAgreement(int first, int count, ClusterShape shape)
+    {
+        var widest = 0;
+        var failures = new List<string>();
+        var failingSeeds = new List<int>();
+        var stopwatch = Stopwatch.StartNew();
+        for (var seed = first; seed < first + count; seed++)
+        {
+            var cluster = RandomCluster.Generate(seed, shape);
+            var matrix = Evaluator.Evaluate(cluster, _options);
+            widest = Math.Max(widest, matrix.ClassCount);
+            var failure = Compare(cluster, matrix);
+            if (failure is null)
+                continue;
+            failingSeeds.Add(seed);
+            if (failures.Count < 1)
+                failures.Add($"seed {seed} ({shape}, {_options.IpBlockPods}): {failure}\n{ClusterDump.ToYaml(cluster)}");
+        }
+
+        TestContext.Out.WriteLine($"{count} {shape} seeds from {first} in {stopwatch.Elapsed.TotalSeconds:F1} s ({_options.IpBlockPods}).");
+        Assert.That(
+            failingSeeds,
+            Is.Empty,
+            () => $"{failingSeeds.Count} of {count} {shape} seeds disagree, e.g. {string.Join(", ", failingSeeds.Take(MaxReportedSeeds))}. First:\n{string.Join("\n", failures)}");
+        return widest;
     }
 
     private string? Compare(Cluster cluster, ReachabilityMatrix matrix)
@@ -94,7 +117,7 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
                 var allowed = matrix.Allowed(i, j);
                 if (i == j && !allowed.IsAll)
                     return $"{subjects[i].Id} to itself is '{allowed}', expected all";
-                if (FirstDifference(allowed, ports, (protocol, port) => ReferenceEvaluator.IsAllowed(cluster, from, to, protocol, port, _options)) is { } difference)
+                if (FirstDifference(allowed, ports, ReferenceEvaluator.AllowedAt(cluster, Endpoint.Pod(from), Endpoint.Pod(to), ports, _options)) is { } difference)
                     return $"{subjects[i].Id} -> {subjects[j].Id}: {difference}";
             }
 
@@ -102,7 +125,7 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
             if (ReferenceEvaluator.HasSeveralPods(from) != replicas is not null)
                 return $"{subjects[i].Id}: BetweenReplicas is {(replicas is null ? "null" : $"'{replicas}'")} for {from.Replicas} replicas and {from.PodNames.Length} pod names";
             if (replicas is not null &&
-                FirstDifference(replicas, ports, (protocol, port) => ReferenceEvaluator.IsAllowedBetweenReplicas(cluster, from, protocol, port, _options)) is { } replicaDifference)
+                FirstDifference(replicas, ports, ReferenceEvaluator.AllowedBetweenReplicasAt(cluster, from, ports, _options)) is { } replicaDifference)
                 return $"{subjects[i].Id} between its replicas: {replicaDifference}";
         }
 
@@ -123,9 +146,9 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
             foreach (var j in workloads)
             {
                 var w = subjects[j].Workload!;
-                if (FirstDifference(matrix.Allowed(e, j), ports, (protocol, port) => ReferenceEvaluator.IsAllowed(cluster, address, w, protocol, port, _options)) is { } inbound)
+                if (FirstDifference(matrix.Allowed(e, j), ports, ReferenceEvaluator.AllowedAt(cluster, Endpoint.External(address), Endpoint.Pod(w), ports, _options)) is { } inbound)
                     return $"{address} (in {subjects[e].Id}) -> {subjects[j].Id}: {inbound}";
-                if (FirstDifference(matrix.Allowed(j, e), ports, (protocol, port) => ReferenceEvaluator.IsAllowed(cluster, w, address, protocol, port, _options)) is { } outbound)
+                if (FirstDifference(matrix.Allowed(j, e), ports, ReferenceEvaluator.AllowedAt(cluster, Endpoint.Pod(w), Endpoint.External(address), ports, _options)) is { } outbound)
                     return $"{subjects[j].Id} -> {address} (in {subjects[e].Id}): {outbound}";
             }
         }
@@ -133,11 +156,12 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
         return null;
     }
 
-    private static string? FirstDifference(PortSet allowed, IReadOnlyList<(Protocol Protocol, int Port)> probes, Func<Protocol, int, bool> reference)
+    private static string? FirstDifference(PortSet allowed, IReadOnlyList<(Protocol Protocol, int Port)> probes, bool[] reference)
     {
-        foreach (var (protocol, port) in probes)
+        for (var i = 0; i < probes.Count; i++)
         {
-            var expected = reference(protocol, port);
+            var (protocol, port) = probes[i];
+            var expected = reference[i];
             if (allowed.Contains(protocol, port) != expected)
                 return $"{protocol.ToApiString()} {port}: engine says '{allowed}', reference says {(expected ? "allowed" : "denied")}";
         }
@@ -244,11 +268,11 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
         return null;
     }
 
-    private static (int First, int Count) SeedRange()
+    private static (int First, int Count) SeedRange(int defaultCount)
     {
         var text = Environment.GetEnvironmentVariable("POLICYCHECK_SEEDS");
         if (string.IsNullOrWhiteSpace(text))
-            return (0, DefaultSeeds);
+            return (0, defaultCount);
         var parts = text.Split(':');
         var first = int.Parse(parts[0], CultureInfo.InvariantCulture);
         return (first, parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1);

@@ -33,6 +33,12 @@ public sealed partial class EvaluatorTests
         var allowed = matrix.Allowed(fromIndex, toIndex);
         AssertReferenceAgrees(cluster, allowed, $"{from} -> {to}", (protocol, port) =>
             ReferenceEvaluator.IsAllowed(cluster, fromEndpoint, toEndpoint, protocol, port, options));
+        var probes = ProbePorts.For(cluster);
+        var batch = ReferenceEvaluator.AllowedAt(cluster, fromEndpoint, toEndpoint, probes, options);
+        Assert.That(
+            Enumerable.Range(0, probes.Count).Where(i => batch[i] != allowed.Contains(probes[i].Protocol, probes[i].Port)),
+            Is.Empty,
+            () => $"ReferenceEvaluator.AllowedAt disagrees with the engine ('{allowed}') for {from} -> {to}");
         return allowed;
     }
 

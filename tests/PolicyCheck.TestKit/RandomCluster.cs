@@ -14,22 +14,44 @@ namespace PolicyCheck.TestKit;
 /// The same seed always gives the same cluster. Only valid input is generated (e.g. no two container ports of a
 /// workload share name and protocol, every except lies inside its cidr), since invalid input is the loader's business.
 /// </summary>
-public static class RandomCluster
+public sealed class RandomCluster
 {
     private static readonly string[] NamespaceNames = ["ns-a", "ns-b", "ns-c", "ns-d"];
     private static readonly string[] PodKeys = ["app", "tier", "env"];
     private static readonly string[] NamespaceKeys = ["team", "env"];
     private static readonly string[] Values = ["", "x", "y"];
     private static readonly string[] PortNames = ["http", "dns", "metrics"];
-    private static readonly int[] PortNumbers = [1, 53, 80, 81, 443, 8080, 65535];
+    private static readonly int[] FixedPortNumbers = [1, 53, 80, 81, 443, 8080, 65535];
     private static readonly string[] PodAddresses =
         ["10.0.0.5", "10.0.1.7", "10.1.2.3", "192.168.1.1", "172.16.0.9", "fd00::5", "fd00:0:0:1::7", "2001:db8::1"];
-    private static readonly string[] Cidrs =
+    private static readonly string[] FixedCidrs =
         ["0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/16", "10.0.0.7/16", "10.0.1.0/24", "10.0.0.5/32", "192.168.0.0/16", "::/0", "fd00::/8", "fd00::/64", "2001:db8::/32"];
 
-    public static Cluster Generate(int seed)
+    private readonly Random _random;
+    private readonly ClusterShape _shape;
+    private readonly int[] _portNumbers;
+    private readonly string[] _cidrs;
+
+    private RandomCluster(int seed, ClusterShape shape)
     {
-        var random = new Random(seed);
+        _random = new Random(seed);
+        _shape = shape;
+        _portNumbers = FixedPortNumbers;
+        _cidrs = FixedCidrs;
+        if (shape == ClusterShape.Wide)
+        {
+            _portNumbers = [.. FixedPortNumbers.Concat(Enumerable.Range(0, 40).Select(_ => _random.Next(1, 65536))).Distinct().Order()];
+            _cidrs = [.. FixedCidrs.Concat(Enumerable.Range(0, 40).Select(i => RandomCidrText(i % 3 == 0)))];
+        }
+    }
+
+    /// <summary>The cluster of <paramref name="seed"/>; the same seed and shape always give the same cluster.</summary>
+    public static Cluster Generate(int seed, ClusterShape shape = ClusterShape.Small) => new RandomCluster(seed, shape).Generate();
+
+    private Cluster Generate()
+    {
+        var random = _random;
+        var wide = _shape == ClusterShape.Wide;
         var builder = new ManifestBuilder();
         var namespaces = NamespaceNames.Take(random.Next(2, 5)).ToArray();
         foreach (var ns in namespaces)
@@ -39,18 +61,28 @@ public static class RandomCluster
                 builder.Namespace(ns, RandomLabels(random, NamespaceKeys));
         }
 
-        var workloads = random.Next(2, 9);
+        var workloads = wide ? random.Next(12, 25) : random.Next(2, 9);
         for (var i = 0; i < workloads; i++)
             builder.Workload($"{Pick(random, namespaces)}/w{i}", w => RandomWorkload(random, w));
 
-        var policies = random.Next(0, 7);
+        var policies = wide ? random.Next(12, 21) : random.Next(0, 7);
         for (var i = 0; i < policies; i++)
             builder.Policy($"{Pick(random, namespaces)}/p{i}", p => RandomPolicy(random, p, namespaces));
 
         return builder.Build();
     }
 
-    private static void RandomWorkload(Random random, WorkloadBuilder w)
+    /// <summary>A random IPv4 CIDR inside 10.0.0.0/8 or IPv6 CIDR inside fd00::/8, prefixes long enough to nest and overlap.</summary>
+    private string RandomCidrText(bool ipv6)
+    {
+        var bytes = new byte[ipv6 ? 16 : 4];
+        _random.NextBytes(bytes);
+        bytes[0] = ipv6 ? (byte)0xfd : (byte)10;
+        var prefix = ipv6 ? _random.Next(8, 72) : _random.Next(8, 31);
+        return $"{new IPAddress(Masked(bytes, prefix))}/{prefix}";
+    }
+
+    private void RandomWorkload(Random random, WorkloadBuilder w)
     {
         w.Kind(Pick(random, Enum.GetValues<WorkloadKind>()));
         w.Labels(RandomLabels(random, PodKeys));
@@ -61,7 +93,7 @@ public static class RandomCluster
             var protocol = RandomProtocol(random);
             if (name is not null && !named.Add((name, protocol)))
                 continue; // Kubernetes names a port once per protocol; a duplicate would make the name ambiguous
-            w.Port(Pick(random, PortNumbers), name, protocol);
+            w.Port(Pick(random, _portNumbers), name, protocol);
         }
 
         var replicas = random.NextDouble();
@@ -74,7 +106,7 @@ public static class RandomCluster
             w.Ips([.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(random, PodAddresses)).Distinct()]);
     }
 
-    private static void RandomPolicy(Random random, PolicyBuilder p, string[] namespaces)
+    private void RandomPolicy(Random random, PolicyBuilder p, string[] namespaces)
     {
         p.Select(RandomSelector(random, PodKeys, []));
         switch (random.Next(6))
@@ -91,7 +123,7 @@ public static class RandomCluster
         RandomRules(random, Direction.Egress, p, namespaces);
     }
 
-    private static void RandomRules(Random random, Direction direction, PolicyBuilder p, string[] namespaces)
+    private void RandomRules(Random random, Direction direction, PolicyBuilder p, string[] namespaces)
     {
         var roll = random.NextDouble();
         if (roll < 0.2)
@@ -108,21 +140,21 @@ public static class RandomCluster
             return;
         }
 
-        for (var r = random.Next(1, 3); r > 0; r--)
+        for (var r = random.Next(1, _shape == ClusterShape.Wide ? 4 : 3); r > 0; r--)
         {
             void Rule(RuleBuilder rule) => RandomRule(random, rule, namespaces);
             _ = direction == Direction.Ingress ? p.Ingress(Rule) : p.Egress(Rule);
         }
     }
 
-    private static void RandomRule(Random random, RuleBuilder rule, string[] namespaces)
+    private void RandomRule(Random random, RuleBuilder rule, string[] namespaces)
     {
         var peers = random.NextDouble();
         if (peers < 0.1)
             rule.NoPeers();
         else if (peers >= 0.3)
         {
-            for (var i = random.Next(1, 4); i > 0; i--)
+            for (var i = random.Next(1, _shape == ClusterShape.Wide ? 6 : 4); i > 0; i--)
                 rule.Peer(RandomPeer(random, namespaces));
         }
 
@@ -131,14 +163,17 @@ public static class RandomCluster
             rule.NoPorts();
         else if (ports >= 0.4)
         {
-            for (var i = random.Next(1, 4); i > 0; i--)
+            for (var i = random.Next(1, _shape == ClusterShape.Wide ? 6 : 4); i > 0; i--)
                 rule.AddPort(RandomPort(random));
         }
     }
 
-    private static PolicyPeer RandomPeer(Random random, string[] namespaces)
+    private PolicyPeer RandomPeer(Random random, string[] namespaces)
     {
-        var roll = random.NextDouble();
+        // Wide clusters draw mostly ipBlocks, which is what multiplies the external groups.
+        var roll = _shape == ClusterShape.Wide ? random.NextDouble() * 1.6 - 0.6 : random.NextDouble();
+        if (roll < 0)
+            return new PolicyPeer(null, null, RandomIpBlock(random), SourceSpan.None);
         if (roll < 0.3)
             return new PolicyPeer(RandomSelector(random, PodKeys, []), null, null, SourceSpan.None);
         if (roll < 0.55)
@@ -148,7 +183,7 @@ public static class RandomCluster
         return new PolicyPeer(null, null, RandomIpBlock(random), SourceSpan.None);
     }
 
-    private static PolicyPort RandomPort(Random random)
+    private PolicyPort RandomPort(Random random)
     {
         Protocol? protocol = random.Next(4) switch
         {
@@ -167,19 +202,19 @@ public static class RandomCluster
             return new PolicyPort(protocol, PortValue.Of(name), null, SourceSpan.None);
         }
 
-        var first = Pick(random, PortNumbers);
+        var first = Pick(random, _portNumbers);
         if (roll < 0.75)
             return new PolicyPort(protocol, PortValue.Of(first), null, SourceSpan.None);
-        var last = Pick(random, PortNumbers.Where(n => n >= first).ToArray());
+        var last = Pick(random, _portNumbers.Where(n => n >= first).ToArray());
         return new PolicyPort(protocol, PortValue.Of(first), last, SourceSpan.None);
     }
 
-    private static IpBlock RandomIpBlock(Random random)
+    private IpBlock RandomIpBlock(Random random)
     {
-        var cidr = ParseCidr(Pick(random, Cidrs));
+        var cidr = ParseCidr(Pick(random, _cidrs));
         var except = new List<IpCidr>();
         var maxBits = cidr.Family == AddressFamily.InterNetwork ? 32 : 128;
-        for (var i = random.Next(0, 3); i > 0 && cidr.PrefixLength < maxBits; i--)
+        for (var i = random.Next(0, _shape == ClusterShape.Wide ? 4 : 3); i > 0 && cidr.PrefixLength < maxBits; i--)
         {
             // An except strictly inside the cidr, often around a pod address so that pods fall into the hole.
             var inside = PodAddresses.Select(IPAddress.Parse).Where(a => cidr.Contains(a)).ToArray();

@@ -25,20 +25,28 @@ public static class ReferenceEvaluator
         IsAllowed(cluster, Endpoint.Pod(from), Endpoint.External(to), protocol, port, options);
 
     /// <summary>Whether the policies let <paramref name="from"/> open a connection to <paramref name="to"/> on protocol/port.</summary>
-    public static bool IsAllowed(Cluster cluster, Endpoint from, Endpoint to, Protocol protocol, int port, EvaluationOptions options)
+    public static bool IsAllowed(Cluster cluster, Endpoint from, Endpoint to, Protocol protocol, int port, EvaluationOptions options) =>
+        AllowedAt(cluster, from, to, [(protocol, port)], options)[0];
+
+    /// <summary>
+    /// <see cref="IsAllowed(Cluster, Endpoint, Endpoint, Protocol, int, EvaluationOptions)"/> for many (protocol, port)
+    /// probes at once: the same steps, with the port test as the innermost loop so peers are matched once per rule.
+    /// </summary>
+    public static bool[] AllowedAt(Cluster cluster, Endpoint from, Endpoint to, IReadOnlyList<(Protocol Protocol, int Port)> probes, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(probes);
 
         // "External→external: nothing (not the cluster's business)."
         if (from.IsExternal && to.IsExternal)
-            return false;
+            return new bool[probes.Count];
 
         // "Traffic from a pod to itself ... is always allowed." / "A subject to itself: always PortSet.All."
         if (!from.IsExternal && ReferenceEquals(from.Workload, to.Workload))
-            return true;
+            return Everything(probes.Count);
 
-        return PoliciesAllow(cluster, from, to, protocol, port, options);
+        return PoliciesAllow(cluster, from, to, probes, options);
     }
 
     /// <summary>
@@ -46,7 +54,13 @@ public static class ReferenceEvaluator
     /// policies like any pair", so the self rule does not apply.
     /// </summary>
     public static bool IsAllowedBetweenReplicas(Cluster cluster, Workload workload, Protocol protocol, int port, EvaluationOptions options) =>
-        PoliciesAllow(cluster, Endpoint.Pod(workload), Endpoint.Pod(workload), protocol, port, options);
+        AllowedBetweenReplicasAt(cluster, workload, [(protocol, port)], options)[0];
+
+    public static bool[] AllowedBetweenReplicasAt(Cluster cluster, Workload workload, IReadOnlyList<(Protocol Protocol, int Port)> probes, EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        return PoliciesAllow(cluster, Endpoint.Pod(workload), Endpoint.Pod(workload), probes, options);
+    }
 
     /// <summary>Whether a workload has several pods, so that <see cref="IsAllowedBetweenReplicas"/> means something.</summary>
     public static bool HasSeveralPods(Workload workload)
@@ -57,50 +71,52 @@ public static class ReferenceEvaluator
         return workload.Replicas >= 2 || workload.PodNames.Length >= 2;
     }
 
-    private static bool PoliciesAllow(Cluster cluster, Endpoint from, Endpoint to, Protocol protocol, int port, EvaluationOptions options)
+    private static bool[] PoliciesAllow(Cluster cluster, Endpoint from, Endpoint to, IReadOnlyList<(Protocol Protocol, int Port)> probes, EvaluationOptions options)
     {
         // "A connection A→B on protocol/port p is allowed iff A's egress allows (B, p) AND B's ingress allows (A, p)."
-        var egress = EgressAllows(cluster, from, to, protocol, port, options);
-        var ingress = IngressAllows(cluster, from, to, protocol, port, options);
-        return egress && ingress;
+        var egress = EgressAllows(cluster, from, to, probes, options);
+        var ingress = IngressAllows(cluster, from, to, probes, options);
+        var result = new bool[probes.Count];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = egress[i] && ingress[i];
+        return result;
     }
 
-    private static bool EgressAllows(Cluster cluster, Endpoint source, Endpoint destination, Protocol protocol, int port, EvaluationOptions options)
+    private static bool[] EgressAllows(Cluster cluster, Endpoint source, Endpoint destination, IReadOnlyList<(Protocol Protocol, int Port)> probes, EvaluationOptions options)
     {
         // "External→pod: only the pod's ingress decides." An external source has no egress policy.
         if (source.IsExternal)
-            return true;
+            return Everything(probes.Count);
 
         // For egress rules the selected pod is the source; the peer, and the destination of named ports, is the other end.
-        return DirectionAllows(cluster, Direction.Egress, source.Workload!, peer: destination, destination: destination, protocol, port, options);
+        return DirectionAllows(cluster, Direction.Egress, source.Workload!, peer: destination, destination: destination, probes, options);
     }
 
-    private static bool IngressAllows(Cluster cluster, Endpoint source, Endpoint destination, Protocol protocol, int port, EvaluationOptions options)
+    private static bool[] IngressAllows(Cluster cluster, Endpoint source, Endpoint destination, IReadOnlyList<(Protocol Protocol, int Port)> probes, EvaluationOptions options)
     {
         // "Pod→external: only the pod's egress decides." An external destination has no ingress policy.
         if (destination.IsExternal)
-            return true;
+            return Everything(probes.Count);
 
         // For ingress rules the selected pod is the destination; the peer is the source.
-        return DirectionAllows(cluster, Direction.Ingress, destination.Workload!, peer: source, destination: destination, protocol, port, options);
+        return DirectionAllows(cluster, Direction.Ingress, destination.Workload!, peer: source, destination: destination, probes, options);
     }
 
-    private static bool DirectionAllows(
+    private static bool[] DirectionAllows(
         Cluster cluster,
         Direction direction,
         Workload selected,
         Endpoint peer,
         Endpoint destination,
-        Protocol protocol,
-        int port,
+        IReadOnlyList<(Protocol Protocol, int Port)> probes,
         EvaluationOptions options)
     {
         // "hostNetwork workloads: policies never isolate them (both directions all allowed)".
         if (selected.HostNetwork)
-            return true;
+            return Everything(probes.Count);
 
         var isolated = false;
-        var allowed = false;
+        var allowed = new bool[probes.Count];
         foreach (var policy in cluster.Policies)
         {
             // "A pod is isolated for ingress when at least one policy with type Ingress selects it; likewise egress."
@@ -118,15 +134,29 @@ public static class ReferenceEvaluator
                 continue;
             foreach (var rule in rules.Value)
             {
-                if (RuleMatches(cluster, policy, rule, peer, destination, protocol, port, options))
-                    allowed = true;
+                // "A rule matches a connection when at least one peer in from/to matches AND at least one entry in
+                // ports matches."
+                if (!SomePeerMatches(cluster, policy, rule, peer, options))
+                    continue;
+                for (var i = 0; i < probes.Count; i++)
+                {
+                    if (SomePortMatches(rule, destination, probes[i].Protocol, probes[i].Port))
+                        allowed[i] = true;
+                }
             }
         }
 
         // "A non-isolated direction allows everything."
         if (!isolated)
-            return true;
+            return Everything(probes.Count);
         return allowed;
+    }
+
+    private static bool[] Everything(int count)
+    {
+        var all = new bool[count];
+        Array.Fill(all, true);
+        return all;
     }
 
     private static bool HasPolicyType(NetworkPolicy policy, Direction direction)
@@ -156,20 +186,6 @@ public static class ReferenceEvaluator
         if (workload.Namespace != policy.Namespace)
             return false;
         return SelectorMatches(policy.PodSelector, workload.Labels);
-    }
-
-    private static bool RuleMatches(
-        Cluster cluster,
-        NetworkPolicy policy,
-        PolicyRule rule,
-        Endpoint peer,
-        Endpoint destination,
-        Protocol protocol,
-        int port,
-        EvaluationOptions options)
-    {
-        // "A rule matches a connection when at least one peer in from/to matches AND at least one entry in ports matches."
-        return SomePeerMatches(cluster, policy, rule, peer, options) && SomePortMatches(rule, destination, protocol, port);
     }
 
     private static bool SomePeerMatches(Cluster cluster, NetworkPolicy policy, PolicyRule rule, Endpoint endpoint, EvaluationOptions options)
