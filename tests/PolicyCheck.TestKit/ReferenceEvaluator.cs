@@ -7,9 +7,10 @@ using PolicyCheck.Core.Selectors;
 namespace PolicyCheck.TestKit;
 
 /// <summary>
-/// The semantics of /work/shared/kubernetes-networking.md and PolicyCheck's documented choices, written out
-/// sentence by sentence with plain loops, for one connection (source, destination, protocol, port) at a time. It
-/// is slow and obvious on purpose: the fast <see cref="Evaluator"/> is checked against it. It reads only the
+/// The semantics of shared/kubernetes-networking.md and PolicyCheck's documented engine decisions, written out
+/// sentence by sentence with plain loops, for one connection (source, destination, protocol, port) at a time, or
+/// for a list of ports between the same two ends. It is slow and obvious on purpose: the fast
+/// <see cref="Evaluator"/> is checked against it. It reads only the
 /// as-written model, re-derives every default itself (policyTypes, TCP, selector matching, CIDR containment) and
 /// shares no code with the engine.
 /// </summary>
