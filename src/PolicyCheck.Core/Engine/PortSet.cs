@@ -150,8 +150,11 @@ public sealed class PortSet : IEquatable<PortSet>
 
         if (text == "none")
             return true;
+        var parts = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+            return false; // ToString writes "none" for the empty set, never an empty string
         var result = None;
-        foreach (var part in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in parts)
         {
             var space = part.IndexOf(' ', StringComparison.Ordinal);
             if (space < 0 || !ProtocolNames.TryParse(part[..space], out var protocol))

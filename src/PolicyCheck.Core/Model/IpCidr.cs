@@ -9,6 +9,8 @@ namespace PolicyCheck.Core.Model;
 /// </summary>
 public readonly record struct IpCidr(string Text, IPNetwork Network, bool IsCanonical)
 {
+    private static readonly System.Buffers.SearchValues<char> DecimalDotted = System.Buffers.SearchValues.Create("0123456789.");
+
     public AddressFamily Family => Network.BaseAddress.AddressFamily;
 
     public int PrefixLength => Network.PrefixLength;
@@ -27,7 +29,14 @@ public readonly record struct IpCidr(string Text, IPNetwork Network, bool IsCano
         if (prefixText.Length > 3 || prefixText.ContainsAnyExceptInRange('0', '9') ||
             !int.TryParse(prefixText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
             return false;
-        if (!IPAddress.TryParse(addressText, out var address) || address.ScopeId != 0 || addressText.Contains('%'))
+        // The API server reads IPv4 with Go's pre-1.17 parser: decimal digits only, leading zeros read as decimal
+        // ("010" is 10). IPAddress.TryParse would read "010" as octal and accept hex ("0x0a"), so it gets the
+        // zero-trimmed decimal text instead.
+        var isIpv4Text = !addressText.Contains(':');
+        if (isIpv4Text && addressText.ContainsAnyExcept(DecimalDotted))
+            return false;
+        var parseText = isIpv4Text && HasLeadingZeros(addressText) ? TrimLeadingZeros(addressText) : addressText.ToString();
+        if (!IPAddress.TryParse(parseText, out var address) || addressText.Contains('%'))
             return false;
         // IPAddress.TryParse accepts shorthand such as "10.1" for IPv4; Kubernetes accepts only four dotted parts.
         if (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count('.') != 3)
@@ -59,6 +68,18 @@ public readonly record struct IpCidr(string Text, IPNetwork Network, bool IsCano
         }
 
         return new IPAddress(bytes);
+    }
+
+    private static string TrimLeadingZeros(ReadOnlySpan<char> address)
+    {
+        var parts = new List<string>();
+        foreach (var range in address.Split('.'))
+        {
+            var part = address[range].TrimStart('0');
+            parts.Add(part.IsEmpty && !address[range].IsEmpty ? "0" : part.ToString());
+        }
+
+        return string.Join('.', parts);
     }
 
     private static bool HasLeadingZeros(ReadOnlySpan<char> address)
