@@ -27,7 +27,8 @@ public readonly record struct IpCidr(string Text, IPNetwork Network, bool IsCano
         if (prefixText.Length > 3 || prefixText.ContainsAnyExceptInRange('0', '9') ||
             !int.TryParse(prefixText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
             return false;
-        if (!IPAddress.TryParse(addressText, out var address) || address.ScopeId != 0 || addressText.Contains('%'))
+        // A zone ("fe80::1%eth0") is written with '%'; IPAddress.ScopeId would throw for IPv4, so test the text.
+        if (addressText.Contains('%') || !IPAddress.TryParse(addressText, out var address))
             return false;
         // IPAddress.TryParse accepts shorthand such as "10.1" for IPv4; Kubernetes accepts only four dotted parts.
         if (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count('.') != 3)
