@@ -8,8 +8,8 @@ namespace PolicyCheck.Manifests.Yaml;
 
 /// <summary>
 /// Turns YamlDotNet's low-level event stream into <see cref="YamlDocument"/>s in one pass, with bounds on nesting,
-/// scalar length and alias expansion. A syntax error drops the document it is in; reading resumes at the next
-/// <c>---</c> line, so later documents of the same file still load.
+/// scalar length and alias expansion. A syntax error or an exceeded bound drops the document it is in; reading
+/// resumes at the next <c>---</c> line, so later documents of the same file still load.
 /// </summary>
 internal sealed class YamlDocumentReader
 {
@@ -156,8 +156,12 @@ internal sealed class YamlDocumentReader
         var open = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
 
-        // A block collection ends at the next token, often on a later line; its last child ends it precisely.
-        var endPosition = open.IsFlow || open.LastEnd is null ? Position(end.End) : open.LastEnd.Value;
+        // A flow collection's end event marks its closing bracket; the span ends after it (end columns are
+        // exclusive, as for scalars and in SARIF). A block collection's end event is the next token, often on a
+        // later line, so its last child ends it precisely.
+        var endPosition = open.IsFlow || open.LastEnd is null
+            ? new TextPosition(Line(end.Start), Column(end.Start) + 1)
+            : open.LastEnd.Value;
         YamlNode node = open.IsMapping
             ? new YamlMapping(open.Start, endPosition, FinishEntries(open.Entries), open.Size)
             : new YamlSequence(open.Start, endPosition, [.. open.Items], open.Size);
