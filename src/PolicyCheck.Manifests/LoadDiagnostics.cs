@@ -77,7 +77,7 @@ public static class LoadDiagnostics
 
     public static DiagnosticDescriptor UnservedApiVersion { get; } = Error(
         "PC0017", nameof(UnservedApiVersion), "apiVersion is no longer served",
-        "apiVersion '{0}' is not served for kind '{1}'; use '{2}'; {3} is left out.");
+        "The apiVersion '{0}' is no longer served for kind '{1}'; use '{2}'; {3} is left out.");
 
     public static DiagnosticDescriptor MissingName { get; } = Error(
         "PC0018", nameof(MissingName), "Object has no name",
@@ -113,7 +113,7 @@ public static class LoadDiagnostics
 
     public static DiagnosticDescriptor OperatorForbidsValues { get; } = Error(
         "PC0026", nameof(OperatorForbidsValues), "Selector operator takes no values",
-        "Operator '{0}' takes no 'values', but {1} are given; {2} is left out.");
+        "Operator '{0}' must not have 'values' (found {1}); {2} is left out.");
 
     public static DiagnosticDescriptor InvalidLabelKey { get; } = Error(
         "PC0027", nameof(InvalidLabelKey), "Label key is not valid",
@@ -149,7 +149,7 @@ public static class LoadDiagnostics
 
     public static DiagnosticDescriptor EndPortBelowPort { get; } = Error(
         "PC0035", nameof(EndPortBelowPort), "endPort below port",
-        "endPort '{0}' is below port '{1}'; it must be equal or greater; {2} is left out.");
+        "The endPort '{0}' is below the port '{1}'; it must be equal or greater; {2} is left out.");
 
     public static DiagnosticDescriptor PortOutOfRange { get; } = Error(
         "PC0036", nameof(PortOutOfRange), "Port number out of range",

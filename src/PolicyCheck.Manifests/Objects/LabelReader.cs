@@ -11,7 +11,7 @@ internal static class LabelReader
     /// <summary>The labels, or null when the field is absent or null.</summary>
     public static ImmutableSortedDictionary<string, string>? Read(ObjectContext context, YamlNode? node, string field)
     {
-        var mapping = context.Mapping(node, field);
+        var mapping = context.ReadMapping(node, field);
         if (mapping is null)
             return null;
         var labels = Labels.Empty.ToBuilder();
@@ -21,7 +21,7 @@ internal static class LabelReader
                 context.Reject(LoadDiagnostics.InvalidLabelKey, key, key.Value, keyProblem);
 
             // A null value decodes to "" in Go's map[string]string.
-            var text = value is YamlScalar { IsNull: true } ? string.Empty : context.String(value, key.Value);
+            var text = value is YamlScalar { IsNull: true } ? string.Empty : context.ReadString(value, key.Value);
             if (text is null)
                 continue;
             if (LabelSyntax.CheckValue(text) is { } valueProblem)

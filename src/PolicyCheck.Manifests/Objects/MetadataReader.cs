@@ -9,9 +9,9 @@ internal static class MetadataReader
     /// <summary>The metadata, or null (reported) when the object has no usable name.</summary>
     public static ObjectMetadata? Read(ObjectContext context, YamlMapping root, string kind, bool namespaced, string defaultNamespace)
     {
-        var metadata = context.Mapping(root["metadata"], "metadata");
-        var name = context.String(metadata?["name"], "name");
-        var ns = namespaced ? context.String(metadata?["namespace"], "namespace") : null;
+        var metadata = context.ReadMapping(root["metadata"], "metadata");
+        var name = context.ReadString(metadata?["name"], "name");
+        var ns = namespaced ? context.ReadString(metadata?["namespace"], "namespace") : null;
         var resolvedNamespace = !namespaced ? string.Empty : string.IsNullOrEmpty(ns) ? defaultNamespace : ns;
         if (string.IsNullOrEmpty(name))
         {
@@ -30,17 +30,17 @@ internal static class MetadataReader
     /// <summary>The owner reference marked <c>controller: true</c>; the API server allows at most one.</summary>
     private static OwnerReference? ReadController(ObjectContext context, YamlNode? node)
     {
-        var references = context.Sequence(node, "ownerReferences");
+        var references = context.ReadSequence(node, "ownerReferences");
         if (references is null)
             return null;
         OwnerReference? controller = null;
         foreach (var item in references.Items)
         {
-            var reference = context.Mapping(item, "ownerReferences");
-            if (reference is null || context.Boolean(reference["controller"], "controller") != true)
+            var reference = context.ReadMapping(item, "ownerReferences");
+            if (reference is null || context.ReadBoolean(reference["controller"], "controller") != true)
                 continue;
-            var kind = context.String(reference["kind"], "kind");
-            var name = context.String(reference["name"], "name");
+            var kind = context.ReadString(reference["kind"], "kind");
+            var name = context.ReadString(reference["name"], "name");
             if (string.IsNullOrEmpty(kind))
                 context.Reject(LoadDiagnostics.MissingField, reference, "kind");
             if (string.IsNullOrEmpty(name))

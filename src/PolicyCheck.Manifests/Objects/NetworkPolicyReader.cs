@@ -15,7 +15,7 @@ internal static class NetworkPolicyReader
 {
     public static NetworkPolicy? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
     {
-        var spec = context.Mapping(root["spec"], "spec");
+        var spec = context.ReadMapping(root["spec"], "spec");
         LabelSelector? podSelector = null;
         ImmutableArray<Direction>? policyTypes = null;
         ImmutableArray<PolicyRule>? ingress = null, egress = null;
@@ -50,13 +50,13 @@ internal static class NetworkPolicyReader
 
     private static ImmutableArray<Direction>? ReadPolicyTypes(ObjectContext context, YamlNode node)
     {
-        var list = context.Sequence(node, "policyTypes");
+        var list = context.ReadSequence(node, "policyTypes");
         if (list is null)
             return null;
         var types = ImmutableArray.CreateBuilder<Direction>(list.Items.Length);
         foreach (var item in list.Items)
         {
-            var text = context.String(item, "policyTypes");
+            var text = context.ReadString(item, "policyTypes");
             Direction? type = text switch
             {
                 null => null,
@@ -78,13 +78,13 @@ internal static class NetworkPolicyReader
     private static ImmutableArray<PolicyRule>? ReadRules(ObjectContext context, YamlNode node, Direction direction)
     {
         var field = direction == Direction.Ingress ? "ingress" : "egress";
-        var list = context.Sequence(node, field);
+        var list = context.ReadSequence(node, field);
         if (list is null)
             return null;
         var rules = ImmutableArray.CreateBuilder<PolicyRule>(list.Items.Length);
         for (var index = 0; index < list.Items.Length; index++)
         {
-            if (context.Item(list.Items[index], field) is { } mapping)
+            if (context.ReadItem(list.Items[index], field) is { } mapping)
                 rules.Add(ReadRule(context, mapping, direction, index));
         }
 
@@ -119,13 +119,13 @@ internal static class NetworkPolicyReader
     private static ImmutableArray<T>? ReadList<T>(ObjectContext context, YamlNode node, string field, Func<ObjectContext, YamlMapping, T?> read)
         where T : class
     {
-        var list = context.Sequence(node, field);
+        var list = context.ReadSequence(node, field);
         if (list is null)
             return null;
         var items = ImmutableArray.CreateBuilder<T>(list.Items.Length);
         foreach (var item in list.Items)
         {
-            if (context.Item(item, field) is { } mapping && read(context, mapping) is { } value)
+            if (context.ReadItem(item, field) is { } mapping && read(context, mapping) is { } value)
                 items.Add(value);
         }
 
@@ -149,7 +149,7 @@ internal static class NetworkPolicyReader
                     namespaceSelector = SelectorReader.Read(context, value, key.Value, strict: true);
                     break;
                 case "ipBlock":
-                    var block = context.Mapping(value, key.Value);
+                    var block = context.ReadMapping(value, key.Value);
                     hasIpBlock = block is not null;
                     ipBlock = block is null ? null : ReadIpBlock(context, block);
                     break;
@@ -180,12 +180,12 @@ internal static class NetworkPolicyReader
             {
                 case "cidr":
                     cidrNode = value;
-                    cidrText = context.String(value, key.Value);
+                    cidrText = context.ReadString(value, key.Value);
                     break;
                 case "except":
-                    foreach (var item in context.Sequence(value, key.Value)?.Items ?? [])
+                    foreach (var item in context.ReadSequence(value, key.Value)?.Items ?? [])
                     {
-                        if (context.String(item, key.Value) is { } text)
+                        if (context.ReadString(item, key.Value) is { } text)
                             excepts.Add((item, text));
                     }
 
@@ -230,15 +230,15 @@ internal static class NetworkPolicyReader
             switch (key.Value)
             {
                 case "protocol":
-                    protocol = context.Protocol(node, key.Value, emptyMeansTcp: false);
+                    protocol = context.ReadProtocol(node, key.Value, emptyMeansTcp: false);
                     break;
                 case "port":
                     portNode = node;
-                    value = context.IntOrString(node, key.Value);
+                    value = context.ReadIntOrString(node, key.Value);
                     break;
                 case "endPort":
                     endPortNode = node;
-                    endPort = context.Port(node, key.Value);
+                    endPort = context.ReadPort(node, key.Value);
                     break;
                 default:
                     context.Reject(LoadDiagnostics.UnknownField, key, key.Value, "a port (it has 'protocol', 'port' and 'endPort')");

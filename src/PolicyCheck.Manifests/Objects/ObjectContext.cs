@@ -37,7 +37,7 @@ internal sealed class ObjectContext
     }
 
     /// <summary>A mapping, or null when the field is absent or null.</summary>
-    public YamlMapping? Mapping(YamlNode? node, string field)
+    public YamlMapping? ReadMapping(YamlNode? node, string field)
     {
         switch (node)
         {
@@ -52,11 +52,11 @@ internal sealed class ObjectContext
     }
 
     /// <summary>A list item that must be a mapping; a null item counts as <c>{}</c>, as Go decodes it.</summary>
-    public YamlMapping? Item(YamlNode node, string field) =>
-        node is YamlScalar { IsNull: true } ? YamlMapping.EmptyAt(node) : Mapping(node, field);
+    public YamlMapping? ReadItem(YamlNode node, string field) =>
+        node is YamlScalar { IsNull: true } ? YamlMapping.EmptyAt(node) : ReadMapping(node, field);
 
     /// <summary>A list, or null when the field is absent or null (which Kubernetes treats alike).</summary>
-    public YamlSequence? Sequence(YamlNode? node, string field)
+    public YamlSequence? ReadSequence(YamlNode? node, string field)
     {
         switch (node)
         {
@@ -71,7 +71,7 @@ internal sealed class ObjectContext
     }
 
     /// <summary>A string, or null when absent or null. Unquoted booleans and numbers are not strings in Kubernetes.</summary>
-    public string? String(YamlNode? node, string field)
+    public string? ReadString(YamlNode? node, string field)
     {
         switch (node)
         {
@@ -96,7 +96,7 @@ internal sealed class ObjectContext
         }
     }
 
-    public int? Integer(YamlNode? node, string field)
+    public int? ReadInteger(YamlNode? node, string field)
     {
         switch (node)
         {
@@ -110,7 +110,7 @@ internal sealed class ObjectContext
         }
     }
 
-    public bool? Boolean(YamlNode? node, string field)
+    public bool? ReadBoolean(YamlNode? node, string field)
     {
         switch (node)
         {
@@ -125,7 +125,7 @@ internal sealed class ObjectContext
     }
 
     /// <summary>An IntOrString port: an unquoted integer is a number, anything quoted or not numeric a name.</summary>
-    public PortValue? IntOrString(YamlNode? node, string field)
+    public PortValue? ReadIntOrString(YamlNode? node, string field)
     {
         switch (node)
         {
@@ -145,9 +145,9 @@ internal sealed class ObjectContext
     /// A port number in 1–65535. With <paramref name="zeroMeansUnset"/>, 0 reads as not written, as the API server
     /// defaults a Service's <c>targetPort: 0</c> and allocates <c>nodePort: 0</c>.
     /// </summary>
-    public int? Port(YamlNode? node, string field, bool zeroMeansUnset = false)
+    public int? ReadPort(YamlNode? node, string field, bool zeroMeansUnset = false)
     {
-        var number = Integer(node, field);
+        var number = ReadInteger(node, field);
         if (number == 0 && zeroMeansUnset)
             return null;
         if (number is < 1 or > 65535)
@@ -159,11 +159,11 @@ internal sealed class ObjectContext
     /// A protocol, spelled exactly as the API does. Absent or null gives null; an empty string means TCP where the
     /// API server defaults it (<paramref name="emptyMeansTcp"/>: container and service ports) and is an error elsewhere.
     /// </summary>
-    public Protocol? Protocol(YamlNode? node, string field, bool emptyMeansTcp)
+    public Protocol? ReadProtocol(YamlNode? node, string field, bool emptyMeansTcp)
     {
-        var text = String(node, field);
+        var text = ReadString(node, field);
         if (text is null || (text.Length == 0 && emptyMeansTcp))
-            return text is null ? null : Core.Model.Protocol.Tcp;
+            return text is null ? null : Protocol.Tcp;
         if (ProtocolNames.TryParse(text, out var protocol))
             return protocol;
         Reject(LoadDiagnostics.InvalidProtocol, node!, text); // text was read, so the node exists

@@ -39,8 +39,8 @@ internal sealed class ObjectReader
             return;
         }
 
-        var kind = NonEmpty(context.String(root["kind"], "kind")) ?? listKind;
-        var apiVersion = NonEmpty(context.String(root["apiVersion"], "apiVersion")) ?? listApiVersion;
+        var kind = NonEmpty(context.ReadString(root["kind"], "kind")) ?? listKind;
+        var apiVersion = NonEmpty(context.ReadString(root["apiVersion"], "apiVersion")) ?? listApiVersion;
         if (kind is not null && kind.EndsWith("List", StringComparison.Ordinal) && root["items"] is not null)
         {
             ReadList(document, context, root, kind, apiVersion);
@@ -122,7 +122,7 @@ internal sealed class ObjectReader
     private void ReadList(YamlDocument document, ObjectContext context, YamlMapping root, string kind, string? apiVersion)
     {
         context.Subject = $"the {kind}";
-        var items = context.Sequence(root["items"], "items");
+        var items = context.ReadSequence(root["items"], "items");
         if (context.Rejected || items is null)
             return;
         foreach (var fault in document.Faults)

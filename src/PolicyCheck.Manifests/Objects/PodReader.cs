@@ -9,13 +9,13 @@ internal static class PodReader
 {
     public static LoadedPod? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
     {
-        var (ports, hostNetwork) = PodSpecReader.ReadSpec(context, context.Mapping(root["spec"], "spec"));
-        var status = context.Mapping(root["status"], "status");
-        var phase = context.String(status?["phase"], "phase");
+        var (ports, hostNetwork) = PodSpecReader.ReadSpec(context, context.ReadMapping(root["spec"], "spec"));
+        var status = context.ReadMapping(root["status"], "status");
+        var phase = context.ReadString(status?["phase"], "phase");
         var ips = ImmutableArray.CreateBuilder<IPAddress>();
         AddIp(context, status?["podIP"], "podIP", ips);
-        foreach (var item in context.Sequence(status?["podIPs"], "podIPs")?.Items ?? [])
-            AddIp(context, context.Mapping(item, "podIPs")?["ip"], "ip", ips);
+        foreach (var item in context.ReadSequence(status?["podIPs"], "podIPs")?.Items ?? [])
+            AddIp(context, context.ReadMapping(item, "podIPs")?["ip"], "ip", ips);
         var template = new PodTemplate(metadata.Labels, ports, hostNetwork);
         return context.Rejected
             ? null
@@ -24,7 +24,7 @@ internal static class PodReader
 
     private static void AddIp(ObjectContext context, YamlNode? node, string field, ImmutableArray<IPAddress>.Builder ips)
     {
-        var text = context.String(node, field);
+        var text = context.ReadString(node, field);
         if (string.IsNullOrEmpty(text))
             return;
         if (!IPAddress.TryParse(text, out var address) || text.Contains('%', StringComparison.Ordinal))

@@ -11,12 +11,12 @@ internal static class PodSpecReader
     /// <summary>A <c>PodTemplateSpec</c>, or null when absent (the caller reports it as required).</summary>
     public static PodTemplate? ReadTemplate(ObjectContext context, YamlNode? node)
     {
-        var template = context.Mapping(node, "template");
+        var template = context.ReadMapping(node, "template");
         if (template is null)
             return null;
-        var metadata = context.Mapping(template["metadata"], "metadata");
+        var metadata = context.ReadMapping(template["metadata"], "metadata");
         var labels = LabelReader.Read(context, metadata?["labels"], "labels") ?? Labels.Empty;
-        var (ports, hostNetwork) = ReadSpec(context, context.Mapping(template["spec"], "spec"));
+        var (ports, hostNetwork) = ReadSpec(context, context.ReadMapping(template["spec"], "spec"));
         return new PodTemplate(labels, ports, hostNetwork);
     }
 
@@ -24,15 +24,15 @@ internal static class PodSpecReader
     {
         if (spec is null)
             return ([], false);
-        var hostNetwork = context.Boolean(spec["hostNetwork"], "hostNetwork") ?? false;
-        var containers = context.Sequence(spec["containers"], "containers");
+        var hostNetwork = context.ReadBoolean(spec["hostNetwork"], "hostNetwork") ?? false;
+        var containers = context.ReadSequence(spec["containers"], "containers");
         var ports = ImmutableArray.CreateBuilder<ContainerPort>();
         foreach (var item in containers?.Items ?? [])
         {
-            var container = context.Mapping(item, "containers");
-            foreach (var portNode in context.Sequence(container?["ports"], "ports")?.Items ?? [])
+            var container = context.ReadMapping(item, "containers");
+            foreach (var portNode in context.ReadSequence(container?["ports"], "ports")?.Items ?? [])
             {
-                if (context.Item(portNode, "ports") is { } port && ReadContainerPort(context, port) is { } read)
+                if (context.ReadItem(portNode, "ports") is { } port && ReadContainerPort(context, port) is { } read)
                     ports.Add(read);
             }
         }
@@ -43,11 +43,11 @@ internal static class PodSpecReader
     private static ContainerPort? ReadContainerPort(ObjectContext context, YamlMapping port)
     {
         var numberNode = port["containerPort"];
-        var number = context.Port(numberNode, "containerPort");
-        var name = context.String(port["name"], "name");
+        var number = context.ReadPort(numberNode, "containerPort");
+        var name = context.ReadString(port["name"], "name");
         if (!string.IsNullOrEmpty(name) && PortNameSyntax.CheckServiceName(name) is { } problem)
             context.Reject(LoadDiagnostics.InvalidPortName, port["name"]!, name, problem); // name was read from it
-        var protocol = context.Protocol(port["protocol"], "protocol", emptyMeansTcp: true) ?? Protocol.Tcp;
+        var protocol = context.ReadProtocol(port["protocol"], "protocol", emptyMeansTcp: true) ?? Protocol.Tcp;
         if (numberNode is null or YamlScalar { IsNull: true })
             context.Reject(LoadDiagnostics.MissingField, port, "containerPort");
         return number is null ? null : new ContainerPort(string.IsNullOrEmpty(name) ? null : name, number.Value, protocol, context.Span(port));

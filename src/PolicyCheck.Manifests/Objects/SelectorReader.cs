@@ -15,7 +15,7 @@ internal static class SelectorReader
     /// </summary>
     public static LabelSelector? Read(ObjectContext context, YamlNode? node, string field, bool strict)
     {
-        var mapping = context.Mapping(node, field);
+        var mapping = context.ReadMapping(node, field);
         if (mapping is null)
             return null;
         var matchLabels = Labels.Empty;
@@ -42,13 +42,13 @@ internal static class SelectorReader
 
     private static ImmutableArray<LabelRequirement> ReadRequirements(ObjectContext context, YamlNode node, bool strict)
     {
-        var list = context.Sequence(node, "matchExpressions");
+        var list = context.ReadSequence(node, "matchExpressions");
         if (list is null)
             return [];
         var requirements = ImmutableArray.CreateBuilder<LabelRequirement>(list.Items.Length);
         foreach (var item in list.Items)
         {
-            if (context.Item(item, "matchExpressions") is { } mapping && ReadRequirement(context, mapping, strict) is { } requirement)
+            if (context.ReadItem(item, "matchExpressions") is { } mapping && ReadRequirement(context, mapping, strict) is { } requirement)
                 requirements.Add(requirement);
         }
 
@@ -67,19 +67,19 @@ internal static class SelectorReader
             switch (name.Value)
             {
                 case "key":
-                    key = context.String(value, name.Value);
+                    key = context.ReadString(value, name.Value);
                     if (key is not null && LabelSyntax.CheckKey(key) is { } keyProblem)
                         context.Reject(LoadDiagnostics.InvalidLabelKey, value, key, keyProblem);
                     break;
                 case "operator":
                     operatorNode = value;
-                    operatorText = context.String(value, name.Value);
+                    operatorText = context.ReadString(value, name.Value);
                     break;
                 case "values":
-                    valuesNode = context.Sequence(value, name.Value);
+                    valuesNode = context.ReadSequence(value, name.Value);
                     foreach (var item in valuesNode?.Items ?? [])
                     {
-                        var text = context.String(item, name.Value);
+                        var text = context.ReadString(item, name.Value);
                         if (text is not null && LabelSyntax.CheckValue(text) is { } problem)
                             context.Reject(LoadDiagnostics.InvalidLabelValue, item, text, problem);
                         if (text is not null)

@@ -10,7 +10,7 @@ internal static class ServiceReader
 {
     public static Service? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
     {
-        var spec = context.Mapping(root["spec"], "spec");
+        var spec = context.ReadMapping(root["spec"], "spec");
         var type = ServiceType.ClusterIP;
         string? clusterIp = null, externalName = null, externalTrafficPolicy = null;
         bool? allocateNodePorts = null;
@@ -24,27 +24,27 @@ internal static class ServiceReader
                     type = ReadType(context, value) ?? type;
                     break;
                 case "clusterIP":
-                    clusterIp = context.String(value, key.Value);
+                    clusterIp = context.ReadString(value, key.Value);
                     break;
                 case "selector":
                     selector = LabelReader.Read(context, value, key.Value);
                     break;
                 case "ports":
-                    foreach (var item in context.Sequence(value, key.Value)?.Items ?? [])
+                    foreach (var item in context.ReadSequence(value, key.Value)?.Items ?? [])
                     {
-                        if (context.Item(item, key.Value) is { } port && ReadPort(context, port) is { } read)
+                        if (context.ReadItem(item, key.Value) is { } port && ReadPort(context, port) is { } read)
                             ports.Add(read);
                     }
 
                     break;
                 case "externalName":
-                    externalName = context.String(value, key.Value);
+                    externalName = context.ReadString(value, key.Value);
                     break;
                 case "externalTrafficPolicy":
-                    externalTrafficPolicy = context.String(value, key.Value);
+                    externalTrafficPolicy = context.ReadString(value, key.Value);
                     break;
                 case "allocateLoadBalancerNodePorts":
-                    allocateNodePorts = context.Boolean(value, key.Value);
+                    allocateNodePorts = context.ReadBoolean(value, key.Value);
                     break;
             }
         }
@@ -57,7 +57,7 @@ internal static class ServiceReader
 
     private static ServiceType? ReadType(ObjectContext context, YamlNode node)
     {
-        var text = context.String(node, "type");
+        var text = context.ReadString(node, "type");
         switch (text)
         {
             case null or "": return null;
@@ -73,16 +73,16 @@ internal static class ServiceReader
 
     private static ServicePort? ReadPort(ObjectContext context, YamlMapping port)
     {
-        var name = context.String(port["name"], "name");
+        var name = context.ReadString(port["name"], "name");
         if (!string.IsNullOrEmpty(name) && PortNameSyntax.CheckServicePortName(name) is { } nameProblem)
             context.Reject(LoadDiagnostics.InvalidPortName, port["name"]!, name, nameProblem); // name was read from it
-        var protocol = context.Protocol(port["protocol"], "protocol", emptyMeansTcp: true) ?? Protocol.Tcp;
+        var protocol = context.ReadProtocol(port["protocol"], "protocol", emptyMeansTcp: true) ?? Protocol.Tcp;
         var portNode = port["port"];
-        var number = context.Port(portNode, "port");
+        var number = context.ReadPort(portNode, "port");
         if (portNode is null or YamlScalar { IsNull: true })
             context.Reject(LoadDiagnostics.MissingField, port, "port");
         var targetPort = ReadTargetPort(context, port["targetPort"]);
-        var nodePort = context.Port(port["nodePort"], "nodePort", zeroMeansUnset: true);
+        var nodePort = context.ReadPort(port["nodePort"], "nodePort", zeroMeansUnset: true);
         return number is null
             ? null
             : new ServicePort(string.IsNullOrEmpty(name) ? null : name, protocol, number.Value, targetPort, nodePort, context.Span(port));
@@ -91,7 +91,7 @@ internal static class ServiceReader
     /// <summary>A number in 1–65535 or a container port name; 0 and "" mean "same as port", as the API server defaults them.</summary>
     private static PortValue? ReadTargetPort(ObjectContext context, YamlNode? node)
     {
-        var value = context.IntOrString(node, "targetPort");
+        var value = context.ReadIntOrString(node, "targetPort");
         switch (value)
         {
             case { Number: 0 } or { Name: "" }:

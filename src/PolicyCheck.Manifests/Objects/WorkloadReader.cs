@@ -8,13 +8,13 @@ internal static class WorkloadReader
 {
     public static LoadedWorkload? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata, WorkloadKind kind)
     {
-        var spec = context.Mapping(root["spec"], "spec");
+        var spec = context.ReadMapping(root["spec"], "spec");
         YamlNode? templateNode;
         string templatePath;
         if (kind == WorkloadKind.CronJob)
         {
-            var jobTemplate = context.Mapping(spec?["jobTemplate"], "jobTemplate");
-            templateNode = context.Mapping(jobTemplate?["spec"], "spec")?["template"];
+            var jobTemplate = context.ReadMapping(spec?["jobTemplate"], "jobTemplate");
+            templateNode = context.ReadMapping(jobTemplate?["spec"], "spec")?["template"];
             templatePath = "spec.jobTemplate.spec.template";
         }
         else
@@ -27,7 +27,7 @@ internal static class WorkloadReader
         if (kind is WorkloadKind.Deployment or WorkloadKind.ReplicaSet or WorkloadKind.StatefulSet or WorkloadKind.ReplicationController)
         {
             var replicasNode = spec?["replicas"];
-            var written = context.Integer(replicasNode, "replicas");
+            var written = context.ReadInteger(replicasNode, "replicas");
             if (written < 0)
                 context.Reject(LoadDiagnostics.NegativeReplicas, replicasNode!, written); // a value was read from it
             replicas = written ?? 1;

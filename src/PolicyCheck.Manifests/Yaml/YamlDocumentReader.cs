@@ -47,7 +47,7 @@ internal sealed class YamlDocumentReader
             {
                 using var reader = new StringReader(chunkStart == 0 ? text : text[chunkStart..]);
                 var parser = new Parser(new Scanner(reader, skipComments: true));
-                while (!_abandoned && parser.MoveNext())
+                while (!_abandoned && MoveNext(parser))
                     Handle(parser.Current!, onDocument, cancellationToken); // MoveNext returned true, so Current is set
                 if (!_abandoned)
                     return;
@@ -71,6 +71,24 @@ internal sealed class YamlDocumentReader
             if (!TryFindResumePoint(text, chunkStart, stoppedAt, out chunkStart, out var resumeLine))
                 return;
             _lineOffset = resumeLine - 1;
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet 16.3 throws InvalidOperationException from its plain-scalar scanner on some malformed input (a
+    /// flow collection left open across block lines); fuzzing found no other exception type besides YamlException.
+    /// It is a syntax error like any other, placed at the last construct the parser began.
+    /// </summary>
+    private static bool MoveNext(Parser parser)
+    {
+        var last = parser.Current?.Start ?? new Mark(0, 1, 1);
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new YamlException(last, last, "the parser stopped on input it cannot read past", ex);
         }
     }
 
