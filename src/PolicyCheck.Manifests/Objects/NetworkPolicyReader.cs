@@ -75,21 +75,9 @@ internal static class NetworkPolicyReader
         return types.ToImmutable();
     }
 
-    private static ImmutableArray<PolicyRule>? ReadRules(ObjectContext context, YamlNode node, Direction direction)
-    {
-        var field = direction == Direction.Ingress ? "ingress" : "egress";
-        var list = context.ReadSequence(node, field);
-        if (list is null)
-            return null;
-        var rules = ImmutableArray.CreateBuilder<PolicyRule>(list.Items.Length);
-        for (var index = 0; index < list.Items.Length; index++)
-        {
-            if (context.ReadItem(list.Items[index], field) is { } mapping)
-                rules.Add(ReadRule(context, mapping, direction, index));
-        }
-
-        return rules.DrainToImmutable();
-    }
+    private static ImmutableArray<PolicyRule>? ReadRules(ObjectContext context, YamlNode node, Direction direction) =>
+        context.ReadList(node, direction == Direction.Ingress ? "ingress" : "egress",
+            (rule, index) => ReadRule(context, rule, direction, index));
 
     private static PolicyRule ReadRule(ObjectContext context, YamlMapping rule, Direction direction, int index)
     {
@@ -100,11 +88,11 @@ internal static class NetworkPolicyReader
         {
             if (key.Value == peersField)
             {
-                peers = ReadList(context, value, peersField, ReadPeer);
+                peers = context.ReadList(value, peersField, (peer, _) => ReadPeer(context, peer));
             }
             else if (key.Value == "ports")
             {
-                ports = ReadList(context, value, "ports", ReadPort);
+                ports = context.ReadList(value, "ports", (port, _) => ReadPort(context, port));
             }
             else
             {
@@ -114,22 +102,6 @@ internal static class NetworkPolicyReader
         }
 
         return new PolicyRule(direction, index, peers, ports, context.Span(rule));
-    }
-
-    private static ImmutableArray<T>? ReadList<T>(ObjectContext context, YamlNode node, string field, Func<ObjectContext, YamlMapping, T?> read)
-        where T : class
-    {
-        var list = context.ReadSequence(node, field);
-        if (list is null)
-            return null;
-        var items = ImmutableArray.CreateBuilder<T>(list.Items.Length);
-        foreach (var item in list.Items)
-        {
-            if (context.ReadItem(item, field) is { } mapping && read(context, mapping) is { } value)
-                items.Add(value);
-        }
-
-        return items.DrainToImmutable();
     }
 
     private static PolicyPeer? ReadPeer(ObjectContext context, YamlMapping peer)

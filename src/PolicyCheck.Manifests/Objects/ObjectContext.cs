@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Yaml;
@@ -54,6 +55,26 @@ internal sealed class ObjectContext
     /// <summary>A list item that must be a mapping; a null item counts as <c>{}</c>, as Go decodes it.</summary>
     public YamlMapping? ReadItem(YamlNode node, string field) =>
         node is YamlScalar { IsNull: true } ? YamlMapping.EmptyAt(node) : ReadMapping(node, field);
+
+    /// <summary>
+    /// A list of objects read by <paramref name="read"/> (given each item and its index), or null when the field is
+    /// absent or null. Items that are not mappings are reported; a null item reads as <c>{}</c>.
+    /// </summary>
+    public ImmutableArray<T>? ReadList<T>(YamlNode? node, string field, Func<YamlMapping, int, T?> read)
+        where T : class
+    {
+        var list = ReadSequence(node, field);
+        if (list is null)
+            return null;
+        var items = ImmutableArray.CreateBuilder<T>(list.Items.Length);
+        for (var index = 0; index < list.Items.Length; index++)
+        {
+            if (ReadItem(list.Items[index], field) is { } mapping && read(mapping, index) is { } item)
+                items.Add(item);
+        }
+
+        return items.DrainToImmutable();
+    }
 
     /// <summary>A list, or null when the field is absent or null (which Kubernetes treats alike).</summary>
     public YamlSequence? ReadSequence(YamlNode? node, string field)

@@ -28,7 +28,7 @@ internal static class SelectorReader
                     matchLabels = LabelReader.Read(context, value, key.Value) ?? Labels.Empty;
                     break;
                 case "matchExpressions":
-                    requirements = ReadRequirements(context, value, strict);
+                    requirements = context.ReadList(value, key.Value, (requirement, _) => ReadRequirement(context, requirement, strict)) ?? [];
                     break;
                 default:
                     if (strict)
@@ -38,21 +38,6 @@ internal static class SelectorReader
         }
 
         return new LabelSelector(matchLabels, requirements, context.Span(mapping));
-    }
-
-    private static ImmutableArray<LabelRequirement> ReadRequirements(ObjectContext context, YamlNode node, bool strict)
-    {
-        var list = context.ReadSequence(node, "matchExpressions");
-        if (list is null)
-            return [];
-        var requirements = ImmutableArray.CreateBuilder<LabelRequirement>(list.Items.Length);
-        foreach (var item in list.Items)
-        {
-            if (context.ReadItem(item, "matchExpressions") is { } mapping && ReadRequirement(context, mapping, strict) is { } requirement)
-                requirements.Add(requirement);
-        }
-
-        return requirements.DrainToImmutable();
     }
 
     private static LabelRequirement? ReadRequirement(ObjectContext context, YamlMapping mapping, bool strict)

@@ -15,7 +15,7 @@ internal static class ServiceReader
         string? clusterIp = null, externalName = null, externalTrafficPolicy = null;
         bool? allocateNodePorts = null;
         ImmutableSortedDictionary<string, string>? selector = null;
-        var ports = ImmutableArray.CreateBuilder<ServicePort>();
+        ImmutableArray<ServicePort>? ports = null;
         foreach (var (key, value) in spec?.Entries ?? [])
         {
             switch (key.Value)
@@ -30,12 +30,7 @@ internal static class ServiceReader
                     selector = LabelReader.Read(context, value, key.Value);
                     break;
                 case "ports":
-                    foreach (var item in context.ReadSequence(value, key.Value)?.Items ?? [])
-                    {
-                        if (context.ReadItem(item, key.Value) is { } port && ReadPort(context, port) is { } read)
-                            ports.Add(read);
-                    }
-
+                    ports = context.ReadList(value, key.Value, (port, _) => ReadPort(context, port));
                     break;
                 case "externalName":
                     externalName = context.ReadString(value, key.Value);
@@ -51,7 +46,7 @@ internal static class ServiceReader
 
         return context.Rejected
             ? null
-            : new Service(metadata.Namespace, metadata.Name, type, clusterIp, selector, ports.DrainToImmutable(), externalName,
+            : new Service(metadata.Namespace, metadata.Name, type, clusterIp, selector, ports ?? [], externalName,
                 externalTrafficPolicy, allocateNodePorts, context.Span(root));
     }
 
