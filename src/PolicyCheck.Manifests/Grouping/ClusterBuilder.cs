@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Model;
+using PolicyCheck.Manifests.Objects;
+
+namespace PolicyCheck.Manifests.Grouping;
+
+/// <summary>
+/// Collects the objects that loaded, reports duplicates (the later definition wins, as with <c>kubectl apply</c>)
+/// and builds the <see cref="Cluster"/>: pods grouped under their controllers, namespaces completed, all sorted.
+/// </summary>
+internal sealed class ClusterBuilder
+{
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly Dictionary<ObjectRef, Namespace> _namespaces = [];
+    private readonly Dictionary<ObjectRef, Service> _services = [];
+    private readonly Dictionary<ObjectRef, NetworkPolicy> _policies = [];
+    private readonly Dictionary<ObjectRef, LoadedWorkload> _workloads = [];
+    private readonly Dictionary<ObjectRef, LoadedPod> _pods = [];
+
+    public ClusterBuilder(List<Diagnostic> diagnostics)
+    {
+        _diagnostics = diagnostics;
+    }
+
+    public void Add(Namespace ns) => Put(_namespaces, new ObjectRef(nameof(Namespace), string.Empty, ns.Name), ns, ns.Span, n => n.Span);
+
+    public void Add(Service service) => Put(_services, service.Ref, service, service.Span, s => s.Span);
+
+    public void Add(NetworkPolicy policy) => Put(_policies, policy.Ref, policy, policy.Span, p => p.Span);
+
+    public void Add(LoadedWorkload workload) => Put(_workloads, workload.Ref, workload, workload.Span, w => w.Span);
+
+    public void Add(LoadedPod pod) => Put(_pods, pod.Ref, pod, pod.Span, p => p.Span);
+
+    public Cluster Build()
+    {
+        var workloads = WorkloadGrouping.Build(_workloads, _pods.Values);
+        var services = _services.Values.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
+        var policies = _policies.Values.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
+
+        var namespaces = _namespaces.Values.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var used = workloads.Select(w => w.Namespace)
+            .Concat(_services.Values.Select(s => s.Namespace))
+            .Concat(_policies.Values.Select(p => p.Namespace));
+        foreach (var name in used)
+        {
+            if (!namespaces.ContainsKey(name))
+                namespaces[name] = new Namespace(name, Labels.Of((Namespace.NameLabel, name)), Declared: false, SourceSpan.None);
+        }
+
+        return new Cluster(
+            [.. namespaces.Values.OrderBy(n => n.Name, StringComparer.Ordinal)],
+            [.. workloads],
+            [.. services],
+            [.. policies]);
+    }
+
+    private void Put<T>(Dictionary<ObjectRef, T> map, ObjectRef key, T value, SourceSpan span, Func<T, SourceSpan> spanOf)
+    {
+        if (map.TryGetValue(key, out var earlier))
+        {
+            var earlierSpan = spanOf(earlier);
+            var name = key.Namespace.Length == 0 ? $"{key.Kind} '{key.Name}'" : $"{key.Kind} '{key.Namespace}/{key.Name}'";
+            _diagnostics.Add(new Diagnostic(LoadDiagnostics.DuplicateObject, span, [name, earlierSpan.ToString()], [earlierSpan]));
+        }
+
+        map[key] = value;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
+
+namespace PolicyCheck.Manifests;
+
+/// <summary>
+/// The input band (PC0xxx) of diagnostics: problems in the files given, their YAML and the objects in them. Object
+/// messages end by naming what is left out of the cluster; that name is always the last argument.
+/// </summary>
+public static class LoadDiagnostics
+{
+    public const string Category = "Input";
+
+    public static DiagnosticDescriptor InputNotFound { get; } = Error(
+        "PC0001", nameof(InputNotFound), "Input does not exist",
+        "Input '{0}' does not exist; give a file, a folder or '-' for standard input.");
+
+    public static DiagnosticDescriptor InputUnreadable { get; } = Error(
+        "PC0002", nameof(InputUnreadable), "Input cannot be read",
+        "Input '{0}' cannot be read ({1}); it is skipped.");
+
+    public static DiagnosticDescriptor BinaryInput { get; } = Error(
+        "PC0003", nameof(BinaryInput), "Input is not text",
+        "'{0}' is not a text file: it has {1} at offset {2}; expected UTF-8 YAML or JSON, so it is skipped.");
+
+    public static DiagnosticDescriptor InputTooLarge { get; } = Error(
+        "PC0004", nameof(InputTooLarge), "Input is too large",
+        "'{0}' is {1} bytes, more than the limit of {2} bytes; it is skipped.");
+
+    public static DiagnosticDescriptor EmptyInput { get; } = new(
+        "PC0005", nameof(EmptyInput), "Input holds no documents",
+        "'{0}' holds no YAML documents (it is empty or only comments).", Category, Severity.Note);
+
+    public static DiagnosticDescriptor EmptyFolder { get; } = new(
+        "PC0006", nameof(EmptyFolder), "Folder holds no manifests",
+        "Folder '{0}' holds no .yaml, .yml or .json files.", Category, Severity.Note);
+
+    public static DiagnosticDescriptor YamlSyntax { get; } = Error(
+        "PC0007", nameof(YamlSyntax), "YAML syntax error",
+        "The YAML is not valid: {0}; this document, up to the next '---' line, is left out.");
+
+    public static DiagnosticDescriptor YamlTooDeep { get; } = Error(
+        "PC0008", nameof(YamlTooDeep), "YAML nests too deeply",
+        "The document nests deeper than {0} levels; it is left out.");
+
+    public static DiagnosticDescriptor YamlScalarTooLarge { get; } = Error(
+        "PC0009", nameof(YamlScalarTooLarge), "YAML value is too large",
+        "A value of {0} characters is longer than the limit of {1}; the document is left out.");
+
+    public static DiagnosticDescriptor YamlAliasBomb { get; } = Error(
+        "PC0010", nameof(YamlAliasBomb), "YAML aliases expand too far",
+        "Alias '*{0}' would expand the document to more than {1} nodes, as an alias bomb does; the document is left out.");
+
+    public static DiagnosticDescriptor YamlUnknownAlias { get; } = Error(
+        "PC0011", nameof(YamlUnknownAlias), "YAML alias without anchor",
+        "Alias '*{0}' refers to no anchor defined before it; the object containing it is left out.");
+
+    public static DiagnosticDescriptor YamlDuplicateKey { get; } = Error(
+        "PC0012", nameof(YamlDuplicateKey), "Key repeated in a mapping",
+        "Key '{0}' appears twice in one mapping (first at line {1}); the object containing it is left out.");
+
+    public static DiagnosticDescriptor YamlComplexKey { get; } = Error(
+        "PC0013", nameof(YamlComplexKey), "Mapping key is not a scalar",
+        "A mapping key must be a scalar, not {0}; the object containing it is left out.");
+
+    public static DiagnosticDescriptor YamlInvalidMerge { get; } = Error(
+        "PC0014", nameof(YamlInvalidMerge), "Merge key without mappings",
+        "The merge key '<<' needs a mapping or a list of mappings, not {0}; the object containing it is left out.");
+
+    public static DiagnosticDescriptor NotAnObject { get; } = Error(
+        "PC0015", nameof(NotAnObject), "Document is not an object",
+        "Expected a Kubernetes object (a mapping), found {0}; it is left out.");
+
+    public static DiagnosticDescriptor MissingTypeField { get; } = Error(
+        "PC0016", nameof(MissingTypeField), "apiVersion or kind is missing",
+        "'{0}' is missing; every Kubernetes object needs apiVersion and kind; {1} is left out.");
+
+    public static DiagnosticDescriptor UnservedApiVersion { get; } = Error(
+        "PC0017", nameof(UnservedApiVersion), "apiVersion is no longer served",
+        "The apiVersion '{0}' is no longer served for kind '{1}'; use '{2}'; {3} is left out.");
+
+    public static DiagnosticDescriptor MissingName { get; } = Error(
+        "PC0018", nameof(MissingName), "Object has no name",
+        "The name (metadata.name) is missing or empty; {0} is left out.");
+
+    public static DiagnosticDescriptor WrongType { get; } = Error(
+        "PC0019", nameof(WrongType), "Value has the wrong type",
+        "'{0}' must be {1}, not {2}; {3} is left out.");
+
+    public static DiagnosticDescriptor NonStringScalar { get; } = Error(
+        "PC0020", nameof(NonStringScalar), "Unquoted value is not a string",
+        "'{0}' must be a string, but YAML reads the unquoted '{1}' as a {2}; quote it; {3} is left out.");
+
+    public static DiagnosticDescriptor MissingField { get; } = Error(
+        "PC0021", nameof(MissingField), "Required field is missing",
+        "'{0}' is required; {1} is left out.");
+
+    public static DiagnosticDescriptor UnknownField { get; } = Error(
+        "PC0022", nameof(UnknownField), "Unknown field",
+        "Field '{0}' is not part of {1}; check the spelling, as the API server rejects unknown fields; {2} is left out.");
+
+    public static DiagnosticDescriptor InvalidProtocol { get; } = Error(
+        "PC0023", nameof(InvalidProtocol), "Protocol is not valid",
+        "Protocol '{0}' is not valid; use TCP, UDP or SCTP (upper case); {1} is left out.");
+
+    public static DiagnosticDescriptor InvalidOperator { get; } = Error(
+        "PC0024", nameof(InvalidOperator), "Selector operator is not valid",
+        "Operator '{0}' is not valid; use In, NotIn, Exists or DoesNotExist; {1} is left out.");
+
+    public static DiagnosticDescriptor OperatorNeedsValues { get; } = Error(
+        "PC0025", nameof(OperatorNeedsValues), "Selector operator needs values",
+        "Operator '{0}' needs a non-empty 'values' list; {1} is left out.");
+
+    public static DiagnosticDescriptor OperatorForbidsValues { get; } = Error(
+        "PC0026", nameof(OperatorForbidsValues), "Selector operator takes no values",
+        "Operator '{0}' must not have 'values' (found {1}); {2} is left out.");
+
+    public static DiagnosticDescriptor InvalidLabelKey { get; } = Error(
+        "PC0027", nameof(InvalidLabelKey), "Label key is not valid",
+        "Label key '{0}' is not valid: {1}; {2} is left out.");
+
+    public static DiagnosticDescriptor InvalidLabelValue { get; } = Error(
+        "PC0028", nameof(InvalidLabelValue), "Label value is not valid",
+        "Label value '{0}' is not valid: {1}; {2} is left out.");
+
+    public static DiagnosticDescriptor InvalidCidr { get; } = Error(
+        "PC0029", nameof(InvalidCidr), "CIDR is not valid",
+        "CIDR '{0}' is not valid; expected an IPv4 or IPv6 address and a prefix length, such as '10.0.0.0/16'; {1} is left out.");
+
+    public static DiagnosticDescriptor ExceptOutsideCidr { get; } = Error(
+        "PC0030", nameof(ExceptOutsideCidr), "ipBlock except is not inside its cidr",
+        "Except '{0}' is not a strict subset of cidr '{1}'; {2} is left out.");
+
+    public static DiagnosticDescriptor IpBlockWithSelector { get; } = Error(
+        "PC0031", nameof(IpBlockWithSelector), "ipBlock combined with a selector",
+        "A peer with 'ipBlock' cannot also have 'podSelector' or 'namespaceSelector'; make them separate peers; {0} is left out.");
+
+    public static DiagnosticDescriptor EmptyPeer { get; } = Error(
+        "PC0032", nameof(EmptyPeer), "Peer names nothing",
+        "A peer needs 'podSelector', 'namespaceSelector' or 'ipBlock', and this one has none; {0} is left out.");
+
+    public static DiagnosticDescriptor EndPortWithNamedPort { get; } = Error(
+        "PC0033", nameof(EndPortWithNamedPort), "endPort with a named port",
+        "'endPort' needs a numeric 'port', but the port is the name '{0}'; {1} is left out.");
+
+    public static DiagnosticDescriptor EndPortWithoutPort { get; } = Error(
+        "PC0034", nameof(EndPortWithoutPort), "endPort without port",
+        "'endPort' needs a 'port' where the range starts; {0} is left out.");
+
+    public static DiagnosticDescriptor EndPortBelowPort { get; } = Error(
+        "PC0035", nameof(EndPortBelowPort), "endPort below port",
+        "The endPort '{0}' is below the port '{1}'; it must be equal or greater; {2} is left out.");
+
+    public static DiagnosticDescriptor PortOutOfRange { get; } = Error(
+        "PC0036", nameof(PortOutOfRange), "Port number out of range",
+        "Port '{0}' in '{1}' is out of range; use 1 to 65535; {2} is left out.");
+
+    public static DiagnosticDescriptor InvalidPortName { get; } = Error(
+        "PC0037", nameof(InvalidPortName), "Port name is not valid",
+        "Port name '{0}' is not valid: {1}; {2} is left out.");
+
+    public static DiagnosticDescriptor InvalidPolicyType { get; } = Error(
+        "PC0038", nameof(InvalidPolicyType), "Policy type is not valid",
+        "Policy type '{0}' is not valid; use Ingress or Egress (case-sensitive); {1} is left out.");
+
+    public static DiagnosticDescriptor RepeatedPolicyType { get; } = Error(
+        "PC0039", nameof(RepeatedPolicyType), "Policy type listed twice",
+        "Policy type '{0}' is listed more than once; list Ingress and Egress at most once each; {1} is left out.");
+
+    public static DiagnosticDescriptor InvalidServiceType { get; } = Error(
+        "PC0040", nameof(InvalidServiceType), "Service type is not valid",
+        "Service type '{0}' is not valid; use ClusterIP, NodePort, LoadBalancer or ExternalName; {1} is left out.");
+
+    public static DiagnosticDescriptor NegativeReplicas { get; } = Error(
+        "PC0041", nameof(NegativeReplicas), "Replicas is negative",
+        "Replicas '{0}' is negative; use 0 or more; {1} is left out.");
+
+    public static DiagnosticDescriptor DuplicateObject { get; } = Error(
+        "PC0042", nameof(DuplicateObject), "Object defined twice",
+        "{0} is defined twice; this definition replaces the one at {1}, as kubectl apply would.");
+
+    /// <summary>Every descriptor above, in ID order.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+    [
+        InputNotFound, InputUnreadable, BinaryInput, InputTooLarge, EmptyInput, EmptyFolder,
+        YamlSyntax, YamlTooDeep, YamlScalarTooLarge, YamlAliasBomb, YamlUnknownAlias, YamlDuplicateKey, YamlComplexKey,
+        YamlInvalidMerge, NotAnObject, MissingTypeField, UnservedApiVersion, MissingName, WrongType, NonStringScalar,
+        MissingField, UnknownField, InvalidProtocol, InvalidOperator, OperatorNeedsValues, OperatorForbidsValues,
+        InvalidLabelKey, InvalidLabelValue, InvalidCidr, ExceptOutsideCidr, IpBlockWithSelector, EmptyPeer,
+        EndPortWithNamedPort, EndPortWithoutPort, EndPortBelowPort, PortOutOfRange, InvalidPortName, InvalidPolicyType,
+        RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject,
+    ];
+
+    private static DiagnosticDescriptor Error(string id, string name, string title, string messageFormat) =>
+        new(id, name, title, messageFormat, Category, Severity.Error);
+}

@@ -1,0 +1,54 @@
+using PolicyCheck.Core.Model;
+using PolicyCheck.Manifests.Yaml;
+
+namespace PolicyCheck.Manifests.Objects;
+
+/// <summary>Reads <c>metadata</c>: name and namespace first, so every later message can name the object.</summary>
+internal static class MetadataReader
+{
+    /// <summary>The metadata, or null (reported) when the object has no usable name.</summary>
+    public static ObjectMetadata? Read(ObjectContext context, YamlMapping root, string kind, bool namespaced, string defaultNamespace)
+    {
+        var metadata = context.ReadMapping(root["metadata"], "metadata");
+        var name = context.ReadString(metadata?["name"], "name");
+        var ns = namespaced ? context.ReadString(metadata?["namespace"], "namespace") : null;
+        var resolvedNamespace = !namespaced ? string.Empty : string.IsNullOrEmpty(ns) ? defaultNamespace : ns;
+        if (string.IsNullOrEmpty(name))
+        {
+            context.Subject = $"the {kind} with no name";
+            if (!context.Rejected)
+                context.Reject(LoadDiagnostics.MissingName, metadata ?? (YamlNode)root);
+            return null;
+        }
+
+        context.Subject = namespaced ? $"the {kind} '{resolvedNamespace}/{name}'" : $"the {kind} '{name}'";
+        var labels = LabelReader.Read(context, metadata?["labels"], "labels") ?? Labels.Empty;
+        var controller = ReadController(context, metadata?["ownerReferences"]);
+        return new ObjectMetadata(name, resolvedNamespace, labels, controller);
+    }
+
+    /// <summary>The owner reference marked <c>controller: true</c>; the API server allows at most one.</summary>
+    private static OwnerReference? ReadController(ObjectContext context, YamlNode? node)
+    {
+        var references = context.ReadSequence(node, "ownerReferences");
+        if (references is null)
+            return null;
+        OwnerReference? controller = null;
+        foreach (var item in references.Items)
+        {
+            var reference = context.ReadMapping(item, "ownerReferences");
+            if (reference is null || context.ReadBoolean(reference["controller"], "controller") != true)
+                continue;
+            var kind = context.ReadString(reference["kind"], "kind");
+            var name = context.ReadString(reference["name"], "name");
+            if (string.IsNullOrEmpty(kind))
+                context.Reject(LoadDiagnostics.MissingField, reference, "kind");
+            if (string.IsNullOrEmpty(name))
+                context.Reject(LoadDiagnostics.MissingField, reference, "name");
+            if (!string.IsNullOrEmpty(kind) && !string.IsNullOrEmpty(name))
+                controller ??= new OwnerReference(kind, name);
+        }
+
+        return controller;
+    }
+}

@@ -1,0 +1,153 @@
+using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Manifests.Grouping;
+using PolicyCheck.Manifests.Yaml;
+
+namespace PolicyCheck.Manifests.Objects;
+
+/// <summary>
+/// Reads the objects of one document: a single object, or the items of a <c>List</c> or typed list
+/// (<c>PodList</c>, …) as <c>kubectl get -o yaml|json</c> prints them. Known kinds go to their reader and then to the
+/// <see cref="ClusterBuilder"/>; other kinds are counted as skipped.
+/// </summary>
+internal sealed class ObjectReader
+{
+    private readonly string _path;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly LoadOptions _options;
+    private readonly ClusterBuilder _builder;
+    private readonly LoadCounters _counters;
+
+    public ObjectReader(string path, List<Diagnostic> diagnostics, LoadOptions options, ClusterBuilder builder, LoadCounters counters)
+    {
+        _path = path;
+        _diagnostics = diagnostics;
+        _options = options;
+        _builder = builder;
+        _counters = counters;
+    }
+
+    public void Read(YamlDocument document) => ReadObject(document, document.Root, listKind: null, listApiVersion: null);
+
+    /// <param name="listKind">The item kind a typed list implies (<c>Pod</c> in a <c>PodList</c>); items may omit it.</param>
+    private void ReadObject(YamlDocument document, YamlNode node, string? listKind, string? listApiVersion)
+    {
+        var context = new ObjectContext(_path, _diagnostics);
+        if (node is not YamlMapping root)
+        {
+            _counters.Objects++;
+            context.Reject(LoadDiagnostics.NotAnObject, node, node.Describe());
+            return;
+        }
+
+        var kind = NonEmpty(context.ReadString(root["kind"], "kind")) ?? listKind;
+        var apiVersion = NonEmpty(context.ReadString(root["apiVersion"], "apiVersion")) ?? listApiVersion;
+        if (kind is not null && kind.EndsWith("List", StringComparison.Ordinal) && root["items"] is not null)
+        {
+            ReadList(document, context, root, kind, apiVersion);
+            return;
+        }
+
+        _counters.Objects++;
+        if (document.HasFaultWithin(root) || context.Rejected)
+            return; // already reported
+        if (kind is null || apiVersion is null)
+        {
+            if (kind is null)
+                context.Reject(LoadDiagnostics.MissingTypeField, root, "kind");
+            if (apiVersion is null)
+                context.Reject(LoadDiagnostics.MissingTypeField, root, "apiVersion");
+            return;
+        }
+
+        if (!ManifestKinds.TryFind(kind, out var manifestKind, out var served))
+        {
+            _counters.Skip(kind);
+            return;
+        }
+
+        var group = ManifestKinds.Group(apiVersion);
+        if (!ManifestKinds.IsGroupOf(manifestKind, served, group))
+        {
+            _counters.Skip($"{kind}.{group}"); // a custom resource that shares the name, e.g. Knative's Service
+            return;
+        }
+
+        var namespaced = manifestKind != ManifestKind.Namespace;
+        if (apiVersion != served)
+        {
+            context.Subject = PeekSubject(root, kind, namespaced);
+            context.Reject(LoadDiagnostics.UnservedApiVersion, root["apiVersion"] ?? root, apiVersion, kind, served);
+            return;
+        }
+
+        var metadata = MetadataReader.Read(context, root, kind, namespaced, _options.DefaultNamespace);
+        if (metadata is null)
+            return;
+        ReadKind(context, root, metadata, manifestKind);
+    }
+
+    private void ReadKind(ObjectContext context, YamlMapping root, ObjectMetadata metadata, ManifestKind kind)
+    {
+        switch (kind)
+        {
+            case ManifestKind.Namespace:
+                if (NamespaceReader.Read(context, root, metadata) is { } ns)
+                    _builder.Add(ns);
+                break;
+            case ManifestKind.Pod:
+                if (PodReader.Read(context, root, metadata) is not { } pod)
+                    break;
+                if (pod.IsFinished)
+                    _counters.Skip(nameof(ManifestKind.Pod));
+                else
+                    _builder.Add(pod);
+                break;
+            case ManifestKind.Service:
+                if (ServiceReader.Read(context, root, metadata) is { } service)
+                    _builder.Add(service);
+                break;
+            case ManifestKind.NetworkPolicy:
+                if (NetworkPolicyReader.Read(context, root, metadata) is { } policy)
+                    _builder.Add(policy);
+                break;
+            default:
+                // Every remaining kind is a controller (ManifestKinds.ToWorkloadKind maps each of them).
+                var workloadKind = ManifestKinds.ToWorkloadKind(kind)!.Value;
+                if (WorkloadReader.Read(context, root, metadata, workloadKind) is { } workload)
+                    _builder.Add(workload);
+                break;
+        }
+    }
+
+    private void ReadList(YamlDocument document, ObjectContext context, YamlMapping root, string kind, string? apiVersion)
+    {
+        context.Subject = $"the {kind}";
+        var items = context.ReadSequence(root["items"], "items");
+        if (context.Rejected || items is null)
+            return;
+        foreach (var fault in document.Faults)
+        {
+            // A fault in the list's own fields, outside every item, spoils the whole list.
+            if (root.Contains(fault) && !items.Items.Any(i => i.Contains(fault)))
+                return;
+        }
+
+        var itemKind = kind == "List" ? null : kind[..^"List".Length];
+        var itemApiVersion = kind == "List" ? null : apiVersion;
+        foreach (var item in items.Items)
+            ReadObject(document, item, itemKind, itemApiVersion);
+    }
+
+    /// <summary>Names an object that is left out before its metadata is read.</summary>
+    private string PeekSubject(YamlMapping root, string kind, bool namespaced)
+    {
+        var metadata = root["metadata"] as YamlMapping;
+        string? Text(string key) => metadata?[key] is YamlScalar { Kind: ScalarKind.String, Value.Length: > 0 } scalar ? scalar.Value : null;
+        var name = Text("name");
+        if (name is null)
+            return $"the {kind} with no name";
+        return namespaced ? $"the {kind} '{Text("namespace") ?? _options.DefaultNamespace}/{name}'" : $"the {kind} '{name}'";
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

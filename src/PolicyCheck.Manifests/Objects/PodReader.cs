@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using System.Net;
+using PolicyCheck.Manifests.Yaml;
+
+namespace PolicyCheck.Manifests.Objects;
+
+/// <summary>Reads a Pod: its spec like a template, plus owner, phase and the IPs of <c>status</c>.</summary>
+internal static class PodReader
+{
+    public static LoadedPod? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
+    {
+        var (ports, hostNetwork) = PodSpecReader.ReadSpec(context, context.ReadMapping(root["spec"], "spec"));
+        var status = context.ReadMapping(root["status"], "status");
+        var phase = context.ReadString(status?["phase"], "phase");
+        var ips = ImmutableArray.CreateBuilder<IPAddress>();
+        AddIp(context, status?["podIP"], "podIP", ips);
+        foreach (var item in context.ReadSequence(status?["podIPs"], "podIPs")?.Items ?? [])
+            AddIp(context, context.ReadMapping(item, "podIPs")?["ip"], "ip", ips);
+        var template = new PodTemplate(metadata.Labels, ports, hostNetwork);
+        return context.Rejected
+            ? null
+            : new LoadedPod(metadata.Namespace, metadata.Name, template, metadata.Controller, ips.DrainToImmutable(), phase, context.Span(root));
+    }
+
+    private static void AddIp(ObjectContext context, YamlNode? node, string field, ImmutableArray<IPAddress>.Builder ips)
+    {
+        var text = context.ReadString(node, field);
+        if (string.IsNullOrEmpty(text))
+            return;
+        if (!IPAddress.TryParse(text, out var address) || text.Contains('%', StringComparison.Ordinal))
+            context.Reject(LoadDiagnostics.WrongType, node!, field, "an IP address", $"the string '{text}'"); // text was read from it
+        else if (!ips.Contains(address))
+            ips.Add(address);
+    }
+}

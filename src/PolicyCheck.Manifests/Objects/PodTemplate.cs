@@ -1,0 +1,7 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Manifests.Objects;
+
+/// <summary>What a pod (template) contributes to a workload: labels, container ports and hostNetwork.</summary>
+internal sealed record PodTemplate(ImmutableSortedDictionary<string, string> Labels, ImmutableArray<ContainerPort> Ports, bool HostNetwork);

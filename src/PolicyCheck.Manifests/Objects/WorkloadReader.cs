@@ -1,0 +1,43 @@
+using PolicyCheck.Core.Model;
+using PolicyCheck.Manifests.Yaml;
+
+namespace PolicyCheck.Manifests.Objects;
+
+/// <summary>Reads the controllers that create pods from a template.</summary>
+internal static class WorkloadReader
+{
+    public static LoadedWorkload? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata, WorkloadKind kind)
+    {
+        var spec = context.ReadMapping(root["spec"], "spec");
+        YamlNode? templateNode;
+        string templatePath;
+        if (kind == WorkloadKind.CronJob)
+        {
+            var jobTemplate = context.ReadMapping(spec?["jobTemplate"], "jobTemplate");
+            templateNode = context.ReadMapping(jobTemplate?["spec"], "spec")?["template"];
+            templatePath = "spec.jobTemplate.spec.template";
+        }
+        else
+        {
+            templateNode = spec?["template"];
+            templatePath = "spec.template";
+        }
+
+        var replicas = 1;
+        if (kind is WorkloadKind.Deployment or WorkloadKind.ReplicaSet or WorkloadKind.StatefulSet or WorkloadKind.ReplicationController)
+        {
+            var replicasNode = spec?["replicas"];
+            var written = context.ReadInteger(replicasNode, "replicas");
+            if (written < 0)
+                context.Reject(LoadDiagnostics.NegativeReplicas, replicasNode!, written); // a value was read from it
+            replicas = written ?? 1;
+        }
+
+        var template = PodSpecReader.ReadTemplate(context, templateNode);
+        if (templateNode is null or YamlScalar { IsNull: true })
+            context.Reject(LoadDiagnostics.MissingField, spec ?? root, templatePath);
+        return context.Rejected || template is null
+            ? null
+            : new LoadedWorkload(kind, metadata.Namespace, metadata.Name, template, replicas, metadata.Controller, context.Span(root));
+    }
+}

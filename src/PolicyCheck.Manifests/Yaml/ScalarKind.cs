@@ -1,0 +1,11 @@
+namespace PolicyCheck.Manifests.Yaml;
+
+/// <summary>What a scalar means once resolved: JSON's types, as kubectl's YAML-to-JSON step produces them.</summary>
+internal enum ScalarKind : byte
+{
+    Null,
+    Bool,
+    Int,
+    Float,
+    String,
+}
