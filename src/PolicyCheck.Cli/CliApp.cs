@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using PolicyCheck.Cli.Commands;
+
+namespace PolicyCheck.Cli;
+
+/// <summary>The command tree and the one place that turns parse errors and crashes into exit codes.</summary>
+public static class CliApp
+{
+    /// <summary>Help is wrapped at this width everywhere, so help snapshots do not depend on the terminal.</summary>
+    public const int HelpWidth = 100;
+
+    /// <summary>
+    /// The command tree. The root is a plain command named <c>policycheck</c> (a RootCommand would take the host
+    /// process's name, e.g. "testhost" under tests) with recursive help and --version.
+    /// </summary>
+    public static Command CreateRoot(Func<Terminal> terminal)
+    {
+        var matrix = MatrixCommand.Create(terminal);
+        var root = new Command(
+            "policycheck",
+            "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
+            "manifests (files, folders, '-' for stdin, kubectl -o yaml lists) and evaluates them exactly as " +
+            "Kubernetes defines NetworkPolicy.")
+        {
+            matrix,
+        };
+        var examples = new Dictionary<Command, string[]>
+        {
+            [root] = ["policycheck matrix examples/webshop", "policycheck matrix --help"],
+            [matrix] = MatrixCommand.Examples,
+        };
+        var help = new HelpOption { Recursive = true };
+        help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);
+        root.Options.Add(help);
+        root.Options.Add(new VersionOption());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        try
+        {
+            var root = CreateRoot(() => terminal);
+            var parse = root.Parse(args);
+            var configuration = new InvocationConfiguration
+            {
+                Output = terminal.Output,
+                Error = terminal.Error,
+                EnableDefaultExceptionHandler = false,
+            };
+            if (parse.Errors.Count > 0 && parse.Action is not HelpWithExamples)
+            {
+                foreach (var error in parse.Errors)
+                    terminal.Error.WriteLine($"policycheck: {error.Message}");
+                terminal.Error.WriteLine($"Run 'policycheck {string.Join(' ', CommandPath(parse))} --help' for usage.");
+                return (int)ExitCode.UsageError;
+            }
+
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            terminal.Error.WriteLine("policycheck: cancelled.");
+            return 130;
+        }
+#pragma warning disable CA1031 // The one place that turns any crash into a message and an exit code, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            terminal.Error.WriteLine($"policycheck: internal error: {ex.Message}");
+            if (verbose)
+                terminal.Error.WriteLine(ex.ToString());
+            else
+                terminal.Error.WriteLine("Re-run with --verbose for details, and please report it with the input that caused it.");
+            return (int)ExitCode.InternalError;
+        }
+    }
+
+    private static List<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        return names;
+    }
+}

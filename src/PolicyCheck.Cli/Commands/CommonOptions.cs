@@ -1,0 +1,66 @@
+using System.CommandLine;
+using PolicyCheck.Core.Engine;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>Options every analysis command shares, so they read and behave the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string[]> Paths()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Manifest files or folders (searched recursively for *.yaml, *.yml, *.json); '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        // An unknown option would otherwise be read as a path and reported as a missing file; a path that really
+        // starts with '-' can be written './-name'.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                    result.AddError($"Unknown option '{token.Value}'.");
+            }
+        });
+        return paths;
+    }
+
+    public static Option<string?> Namespace() => new("--namespace", "-n")
+    {
+        Description = "Namespace for objects that name none (default 'default'), and show only subjects in it.",
+        HelpName = "ns",
+    };
+
+    public static Option<IpBlockPodMatching> IpBlockPods() => new("--ipblock-pods")
+    {
+        Description = "Whether ipBlock peers match pods with known IPs: 'match' (default, as most plugins do) or 'ignore'.",
+        HelpName = "match|ignore",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "match";
+            if (string.Equals(text, "match", StringComparison.OrdinalIgnoreCase))
+                return IpBlockPodMatching.Match;
+            if (string.Equals(text, "ignore", StringComparison.OrdinalIgnoreCase))
+                return IpBlockPodMatching.Ignore;
+            result.AddError($"'{text}' is not a valid --ipblock-pods value; use 'match' or 'ignore'.");
+            return IpBlockPodMatching.Match;
+        },
+    };
+
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the result to this file instead of standard output.",
+        HelpName = "file",
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Print only errors on stderr (no notes, warnings or summary).",
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Print what was read and how long each stage took on stderr.",
+    };
+}

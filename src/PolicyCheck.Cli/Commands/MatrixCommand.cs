@@ -1,0 +1,98 @@
+using System.CommandLine;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Selectors;
+using PolicyCheck.Reporting.Matrix;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary><c>policycheck matrix PATH...</c>: which subject can reach which, per protocol and port.</summary>
+internal static class MatrixCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var paths = CommonOptions.Paths();
+        var format = new Option<MatrixFormat>("--format", "-f")
+        {
+            Description = "Output format: table (default), json, csv, md, dot.",
+            HelpName = "table|json|csv|md|dot",
+            CustomParser = ParseFormat,
+        };
+        var port = new Option<PortQuery?>("--port", "-p")
+        {
+            Description = "Show a yes/no matrix for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination pod.",
+            HelpName = "port",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (PortQuery.TryParse(text, out var query, out var error))
+                    return query;
+                result.AddError(error ?? $"'{text}' is not a port.");
+                return null;
+            },
+        };
+        var selector = new Option<LabelSelector?>("--selector", "-l")
+        {
+            Description = "Show only workloads whose labels match, in kubectl syntax: 'app=web,tier!=db,env in (prod,stage),!legacy'.",
+            HelpName = "selector",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (SelectorParser.TryParse(text, out var parsed, out var error))
+                    return parsed;
+                result.AddError(error!);
+                return null;
+            },
+        };
+        var ns = CommonOptions.Namespace();
+        var output = CommonOptions.Output();
+        var ipBlockPods = CommonOptions.IpBlockPods();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command(
+            "matrix",
+            "Show which pods can reach which, per protocol and port. Rows are sources, columns destinations; the " +
+            "outside address ranges that the policies' ipBlocks tell apart are subjects too.")
+        {
+            paths, format, port, ns, selector, output, ipBlockPods, quiet, verbose,
+        };
+        command.SetAction((parse, ct) => MatrixHandler.RunAsync(
+            new MatrixRequest(
+                [.. parse.GetValue(paths) ?? []],
+                parse.GetValue(format),
+                parse.GetValue(port),
+                parse.GetValue(ns),
+                parse.GetValue(selector),
+                parse.GetValue(output),
+                parse.GetValue(ipBlockPods),
+                parse.GetValue(quiet),
+                parse.GetValue(verbose)),
+            terminal(),
+            ct));
+        return command;
+    }
+
+    public static string[] Examples { get; } =
+    [
+        "policycheck matrix examples/webshop",
+        "policycheck matrix ./k8s --port 5432/TCP --namespace shop",
+        "policycheck matrix ./k8s --format json --output matrix.json",
+        "kubectl get ns,pods,svc,netpol -A -o yaml | policycheck matrix - --selector app=web",
+    ];
+
+    private static MatrixFormat ParseFormat(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "table";
+        switch (text.ToLowerInvariant())
+        {
+            case "table": return MatrixFormat.Table;
+            case "json": return MatrixFormat.Json;
+            case "csv": return MatrixFormat.Csv;
+            case "md" or "markdown": return MatrixFormat.Markdown;
+            case "dot": return MatrixFormat.Dot;
+            default:
+                result.AddError($"'{text}' is not a matrix format; use table, json, csv, md or dot.");
+                return MatrixFormat.Table;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Manifests;
+
+namespace PolicyCheck.Cli;
+
+/// <summary>What --verbose adds on stderr: what was read, what it became, and how long each stage took.</summary>
+internal static class Verbose
+{
+    public static void Timing(Terminal terminal, LoadResult loaded, ReachabilityMatrix matrix, TimeSpan load, TimeSpan evaluate)
+    {
+        var stats = loaded.Statistics;
+        var cluster = loaded.Cluster;
+        var error = terminal.Error;
+        error.WriteLine($"read {stats.Files} file(s), {stats.Documents} document(s), {stats.Objects} object(s) in {load.TotalMilliseconds:F0} ms");
+        if (stats.SkippedKinds.Count > 0)
+            error.WriteLine("skipped: " + string.Join(", ", stats.SkippedKinds.Select(p => $"{p.Value} {p.Key}")));
+        error.WriteLine($"model: {cluster.Namespaces.Length} namespace(s), {cluster.Workloads.Length} workload(s), {cluster.Services.Length} service(s), {cluster.Policies.Length} network polic(ies)");
+        error.WriteLine($"evaluated {matrix.Subjects.Length} subject(s) in {matrix.ClassCount} equivalence class(es), {matrix.DistinctPortSets} distinct port set(s) in {evaluate.TotalMilliseconds:F0} ms");
+    }
+}
