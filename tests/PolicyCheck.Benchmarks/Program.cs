@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PolicyCheck.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
