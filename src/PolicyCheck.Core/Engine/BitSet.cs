@@ -15,6 +15,33 @@ internal sealed class BitSet
 
     public int Length { get; }
 
+    public BitSet Clone()
+    {
+        var copy = new BitSet(Length);
+        _words.CopyTo(copy._words, 0);
+        return copy;
+    }
+
+    public void Or(BitSet other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+            _words[i] |= other._words[i];
+    }
+
+    public void And(BitSet other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+            _words[i] &= other._words[i];
+    }
+
+    public void AndNot(BitSet other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+            _words[i] &= ~other._words[i];
+    }
+
+    public bool IsEmpty => !_words.AsSpan().ContainsAnyExcept(0UL);
+
     public void Set(int index) => _words[index >> 6] |= 1UL << (index & 63);
 
     public bool Get(int index) => (_words[index >> 6] & (1UL << (index & 63))) != 0;

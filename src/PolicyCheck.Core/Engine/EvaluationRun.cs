@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
-using System.Numerics;
 using System.Text;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Selectors;
@@ -10,9 +9,14 @@ namespace PolicyCheck.Core.Engine;
 
 /// <summary>
 /// One evaluation. Workloads that no selector, named port or ipBlock can tell apart share an equivalence class;
-/// selectors are evaluated once per class into bit sets; ports are split into the atoms the policies and named
-/// container ports distinguish, so an allowed set is a small bit set. "Nodes" are classes followed by external
-/// address groups.
+/// selectors are evaluated once over all classes through an inverted label index into bit sets; ports are split
+/// into the atoms the policies and named container ports distinguish, so an allowed set is a small bit set.
+/// "Nodes" are classes followed by external address groups.
+/// <para>
+/// Each row (source node) is computed from two sparse passes: the egress rules of the source's policies over
+/// their peers, and the ingress rules that admit the source over the pods their policies select. Sources with
+/// the same egress rules and the same admitting ingress rules have identical rows, which are computed once.
+/// </para>
 /// </summary>
 internal sealed class EvaluationRun
 {
@@ -21,7 +25,8 @@ internal sealed class EvaluationRun
     private readonly IProgress<AnalysisProgress>? _progress;
     private readonly CancellationToken _cancellationToken;
 
-    private readonly List<PeerRef> _ipPeers = [];
+    private readonly List<IpBlock> _ipBlocks = [];
+    private readonly Dictionary<PolicyPeer, int> _peerBlock = new(ReferenceEqualityComparer.Instance);
     private readonly List<WorkloadClass> _classes = [];
     private readonly List<ExternalGroup> _externals = [];
     private readonly List<CompiledRule> _rules = [];
@@ -40,7 +45,7 @@ internal sealed class EvaluationRun
     public ReachabilityMatrix Run()
     {
         var activePolicies = _cluster.Policies.Where(p => p.AffectsIngress || p.AffectsEgress).ToList();
-        CollectIpPeers(activePolicies);
+        CollectIpBlocks(activePolicies);
         var workloads = _cluster.Workloads
             .OrderBy(w => w.Namespace, StringComparer.Ordinal)
             .ThenBy(w => w.Name, StringComparer.Ordinal)
@@ -56,8 +61,10 @@ internal sealed class EvaluationRun
 
     // ---- ipBlocks -------------------------------------------------------------------------------------------
 
-    private void CollectIpPeers(List<NetworkPolicy> policies)
+    /// <summary>Distinct ipBlocks (same network and excepts = one block), and which block each ipBlock peer uses.</summary>
+    private void CollectIpBlocks(List<NetworkPolicy> policies)
     {
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var policy in policies)
         {
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
@@ -68,8 +75,17 @@ internal sealed class EvaluationRun
                 {
                     foreach (var peer in rule.Peers ?? [])
                     {
-                        if (peer.IpBlock is { } block)
-                            _ipPeers.Add(new PeerRef(peer, block));
+                        if (peer.IpBlock is not { } block)
+                            continue;
+                        var key = string.Join(' ', block.Except.Select(e => e.Network.ToString()).Order(StringComparer.Ordinal).Prepend(block.Cidr.Network.ToString()));
+                        if (!byKey.TryGetValue(key, out var index))
+                        {
+                            index = _ipBlocks.Count;
+                            byKey[key] = index;
+                            _ipBlocks.Add(block);
+                        }
+
+                        _peerBlock[peer] = index;
                     }
                 }
             }
@@ -102,6 +118,9 @@ internal sealed class EvaluationRun
             }
         }
 
+        var namespaceLabels = new Dictionary<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var ns in _cluster.Namespaces)
+            namespaceLabels.TryAdd(ns.Name, ns.Labels);
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new int[workloads.Count];
         var key = new StringBuilder();
@@ -128,8 +147,9 @@ internal sealed class EvaluationRun
             {
                 id = _classes.Count;
                 byKey[text] = id;
-                var ns = _cluster.FindNamespace(w.Namespace);
-                _classes.Add(new WorkloadClass(w.Namespace, ns.Labels, w.Labels, w.HostNetwork, namedPorts, ipSignature));
+                if (!namespaceLabels.TryGetValue(w.Namespace, out var nsLabels))
+                    namespaceLabels[w.Namespace] = nsLabels = _cluster.FindNamespace(w.Namespace).Labels;
+                _classes.Add(new WorkloadClass(w.Namespace, nsLabels, w.Labels, w.HostNetwork, namedPorts, ipSignature));
             }
 
             result[i] = id;
@@ -150,19 +170,19 @@ internal sealed class EvaluationRun
         return ports;
     }
 
-    /// <summary>The ipBlock peers that match any of the workload's known pod IPs.</summary>
+    /// <summary>The ipBlocks that contain any of the workload's known pod IPs.</summary>
     private int[] IpSignature(Workload w)
     {
-        if (_options.IpBlockPods == IpBlockPodMatching.Ignore || w.PodIps.IsDefaultOrEmpty || _ipPeers.Count == 0)
+        if (_options.IpBlockPods == IpBlockPodMatching.Ignore || w.PodIps.IsDefaultOrEmpty || _ipBlocks.Count == 0)
             return [];
         var matched = new List<int>();
-        for (var p = 0; p < _ipPeers.Count; p++)
+        for (var b = 0; b < _ipBlocks.Count; b++)
         {
             foreach (var ip in w.PodIps)
             {
-                if (_ipPeers[p].Block.Contains(ip))
+                if (_ipBlocks[b].Contains(ip))
                 {
-                    matched.Add(p);
+                    matched.Add(b);
                     break;
                 }
             }
@@ -180,9 +200,9 @@ internal sealed class EvaluationRun
         {
             var max = family == AddressFamily.InterNetwork ? (UInt128)uint.MaxValue : UInt128.MaxValue;
             var cuts = new SortedSet<UInt128> { UInt128.Zero };
-            foreach (var peer in _ipPeers)
+            foreach (var block in _ipBlocks)
             {
-                foreach (var cidr in peer.Block.Except.Prepend(peer.Block.Cidr))
+                foreach (var cidr in block.Except.Prepend(block.Cidr))
                 {
                     if (cidr.Family != family)
                         continue;
@@ -200,9 +220,9 @@ internal sealed class EvaluationRun
                 var last = i + 1 < starts.Count ? starts[i + 1] - 1 : max;
                 var probe = ToAddress(first, family);
                 var members = new List<int>();
-                for (var p = 0; p < _ipPeers.Count; p++)
+                for (var p = 0; p < _ipBlocks.Count; p++)
                 {
-                    if (_ipPeers[p].Block.Contains(probe))
+                    if (_ipBlocks[p].Contains(probe))
                         members.Add(p);
                 }
 
@@ -258,83 +278,101 @@ internal sealed class EvaluationRun
 
     private void CompileRules(List<NetworkPolicy> policies)
     {
-        var ipPeerIndex = new Dictionary<PolicyPeer, int>(ReferenceEqualityComparer.Instance);
-        for (var p = 0; p < _ipPeers.Count; p++)
-            ipPeerIndex[_ipPeers[p].Peer] = p;
-
-        foreach (var policy in policies)
+        var n = NodeCount;
+        // NetworkPolicy does not govern hostNetwork pods, and selectors never match them as peers: their traffic
+        // carries the node's address. So they are left out of every selector's universe.
+        var index = new ClassIndex(n, [.. _classes.Select(c => (IReadOnlyDictionary<string, string>)c.Labels)], c => !_classes[c].HostNetwork);
+        var byNamespace = new Dictionary<string, BitSet>(StringComparer.Ordinal);
+        for (var c = 0; c < _classes.Count; c++)
         {
-            var selected = new List<int>();
-            for (var c = 0; c < _classes.Count; c++)
+            if (_classes[c].HostNetwork)
+                continue;
+            if (!byNamespace.TryGetValue(_classes[c].Namespace, out var set))
+                byNamespace[_classes[c].Namespace] = set = new BitSet(n);
+            set.Set(c);
+        }
+
+        var none = new BitSet(n);
+        var namespaceMemo = new Dictionary<string, BitSet>(StringComparer.Ordinal);
+        BitSet InNamespaces(LabelSelector selector)
+        {
+            var key = ClassIndex.MemoKey(selector);
+            if (namespaceMemo.TryGetValue(key, out var cached))
+                return cached;
+            var union = new BitSet(n);
+            foreach (var (ns, classes) in byNamespace)
             {
-                var cls = _classes[c];
-                // NetworkPolicy does not govern hostNetwork pods: they use the node's network.
-                if (!cls.HostNetwork && cls.Namespace == policy.Namespace && policy.PodSelector.Matches(cls.Labels))
-                    selected.Add(c);
+                if (selector.Matches(_classes[classes.Ones().First()].NamespaceLabels))
+                    union.Or(classes);
             }
 
+            namespaceMemo[key] = union;
+            return union;
+        }
+
+        var blockMembers = BlockMembers();
+        foreach (var policy in policies)
+        {
+            var selected = index.Select(policy.PodSelector).Clone();
+            selected.And(byNamespace.GetValueOrDefault(policy.Namespace, none));
+            int[] targets = [.. selected.Ones()];
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
                 if (!policy.Affects(direction))
                     continue;
-                foreach (var c in selected)
+                foreach (var c in targets)
                     _classes[c].Isolated(direction) = true;
                 foreach (var rule in policy.Rules(direction))
                 {
-                    var compiled = new CompiledRule(PeerMask(policy, rule, ipPeerIndex), _atoms.Fixed(rule), NamedEntries(rule));
+                    var peers = new BitSet(n);
+                    if (rule.MatchesAllPeers)
+                        peers.SetAll(); // a missing or empty from/to matches every peer, outside addresses included
+                    else
+                    {
+                        foreach (var peer in rule.Peers!.Value)
+                        {
+                            if (peer.IpBlock is not null)
+                            {
+                                peers.Or(blockMembers[_peerBlock[peer]]);
+                                continue;
+                            }
+
+                            var pods = index.Select(peer.PodSelector ?? LabelSelector.Everything).Clone();
+                            pods.And(peer.NamespaceSelector is { } nsSelector
+                                ? InNamespaces(nsSelector)
+                                : byNamespace.GetValueOrDefault(policy.Namespace, none));
+                            peers.Or(pods);
+                        }
+                    }
+
                     var id = _rules.Count;
-                    _rules.Add(compiled);
-                    foreach (var c in selected)
+                    _rules.Add(new CompiledRule(peers, rule.MatchesAllPeers, _atoms.Fixed(rule), NamedEntries(rule), targets));
+                    foreach (var c in targets)
                         _classes[c].Rules(direction).Add(id);
                 }
             }
         }
     }
 
-    private BitSet PeerMask(NetworkPolicy policy, PolicyRule rule, Dictionary<PolicyPeer, int> ipPeerIndex)
+    /// <summary>For each distinct ipBlock, the nodes it matches: classes through known pod IPs, and external groups.</summary>
+    private BitSet[] BlockMembers()
     {
-        var mask = new BitSet(NodeCount);
-        if (rule.MatchesAllPeers)
+        var members = new BitSet[_ipBlocks.Count];
+        for (var b = 0; b < members.Length; b++)
+            members[b] = new BitSet(NodeCount);
+        for (var c = 0; c < _classes.Count; c++)
         {
-            mask.SetAll();
-            return mask;
+            foreach (var b in _classes[c].IpSignature)
+                members[b].Set(c);
         }
 
-        foreach (var peer in rule.Peers!.Value)
+        for (var g = 0; g < _externals.Count; g++)
         {
-            if (peer.IpBlock is not null)
-            {
-                var p = ipPeerIndex[peer];
-                for (var c = 0; c < _classes.Count; c++)
-                {
-                    if (Array.BinarySearch(_classes[c].IpSignature, p) >= 0)
-                        mask.Set(c);
-                }
-
-                for (var g = 0; g < _externals.Count; g++)
-                {
-                    if (Array.BinarySearch(_externals[g].Members, p) >= 0)
-                        mask.Set(_classes.Count + g);
-                }
-
-                continue;
-            }
-
-            var podSelector = peer.PodSelector ?? LabelSelector.Everything;
-            for (var c = 0; c < _classes.Count; c++)
-            {
-                var cls = _classes[c];
-                if (cls.HostNetwork)
-                    continue; // a hostNetwork pod's traffic carries the node's address, not a pod's
-                var inNamespace = peer.NamespaceSelector is { } nsSelector
-                    ? nsSelector.Matches(cls.NamespaceLabels)
-                    : cls.Namespace == policy.Namespace;
-                if (inNamespace && podSelector.Matches(cls.Labels))
-                    mask.Set(c);
-            }
+            foreach (var b in _externals[g].Members)
+                members[b].Set(_classes.Count + g);
         }
 
-        return mask;
+        return members;
     }
 
     private static ImmutableArray<(string Name, Protocol Protocol)> NamedEntries(PolicyRule rule) =>
@@ -347,17 +385,55 @@ internal sealed class EvaluationRun
     private (int[][] RunStarts, int[][] RunValues, PortSet[] PortSets) ComputeCells()
     {
         var n = NodeCount;
+        var classCount = _classes.Count;
         var w = _atoms.Words;
         var interner = new BitsetInterner(w);
         var all = _atoms.All;
+        var allId = interner.Intern(all);
+
+        // Which ingress rules admit each source; rules with no from admit every source and are kept apart.
+        var admit = new List<int>?[n];
+        var universal = new List<int>();
+        var ingressRule = new bool[_rules.Count];
+        foreach (var cls in _classes)
+        {
+            foreach (var r in cls.IngressRules)
+                ingressRule[r] = true;
+        }
+
+        for (var r = 0; r < _rules.Count; r++)
+        {
+            if (!ingressRule[r])
+                continue;
+            if (_rules[r].AllPeers)
+            {
+                universal.Add(r);
+                continue;
+            }
+
+            foreach (var a in _rules[r].Peers.Ones())
+                (admit[a] ??= []).Add(r);
+        }
+
+        // A destination whose ingress nobody restricts accepts whatever the source's egress allows.
+        var ingressOpen = new bool[n];
+        for (var b = 0; b < n; b++)
+            ingressOpen[b] = b >= classCount || _classes[b].HostNetwork || !_classes[b].IngressIsolated;
+
         var egress = new ulong[n * w];
+        var ingress = new ulong[n * w];
+        var egressHit = new bool[n];
+        var ingressHit = new bool[n];
+        var touched = new List<int>();
         var cell = new ulong[w];
+        var last = new ulong[w];
         var named = new ulong[w];
         var runStarts = new int[n][];
         var runValues = new int[n][];
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var signature = new StringBuilder();
         var starts = new List<int>();
         var values = new List<int>();
-        var classCount = _classes.Count;
 
         for (var a = 0; a < n; a++)
         {
@@ -365,48 +441,89 @@ internal sealed class EvaluationRun
             var fromExternal = a >= classCount;
             var source = fromExternal ? null : _classes[a];
             var egressOpen = source is null || source.HostNetwork || !source.EgressIsolated;
+
+            // Sources with the same egress rules and the same admitting ingress rules have the same row.
+            // "Isolated with no rules" (deny all) must differ from "not isolated" (allow all).
+            signature.Clear().Append(fromExternal ? 'x' : 'c').Append(egressOpen ? 'o' : 'i');
+            if (!egressOpen)
+                signature.AppendJoin(',', source!.EgressRules);
+            signature.Append('|');
+            if (admit[a] is { } admitting)
+                signature.AppendJoin(',', admitting);
+            var key = signature.ToString();
+            if (rows.TryGetValue(key, out var same))
+            {
+                runStarts[a] = runStarts[same];
+                runValues[a] = runValues[same];
+                continue;
+            }
+
+            rows[key] = a;
+            touched.Clear();
             if (!egressOpen)
             {
-                Array.Clear(egress);
                 foreach (var r in source!.EgressRules)
                 {
                     var rule = _rules[r];
                     foreach (var b in rule.Peers.Ones())
+                    {
                         OrPorts(rule, b, egress.AsSpan(b * w, w), named);
+                        if (!egressHit[b])
+                        {
+                            egressHit[b] = true;
+                            touched.Add(b);
+                        }
+                    }
+                }
+            }
+
+            foreach (var r in admit[a] is { } list ? list.Concat(universal) : universal)
+            {
+                var rule = _rules[r];
+                foreach (var b in rule.Targets)
+                {
+                    OrPorts(rule, b, ingress.AsSpan(b * w, w), named);
+                    if (!ingressHit[b])
+                    {
+                        ingressHit[b] = true;
+                        touched.Add(b);
+                    }
                 }
             }
 
             starts.Clear();
             values.Clear();
+            var lastId = -1;
             for (var b = 0; b < n; b++)
             {
-                var toExternal = b >= classCount;
                 int id;
-                if (fromExternal && toExternal)
+                if (fromExternal && b >= classCount)
                     id = 0; // traffic between outside addresses is not the cluster's to allow
+                else if (!egressOpen && !egressHit[b])
+                    id = 0;
+                else if (!ingressOpen[b] && !ingressHit[b])
+                    id = 0;
+                else if (egressOpen && ingressOpen[b])
+                    id = allId;
                 else
                 {
-                    ReadOnlySpan<ulong> egressCell = egressOpen ? all : egress.AsSpan(b * w, w);
-                    var target = toExternal ? null : _classes[b];
-                    if (target is null || target.HostNetwork || !target.IngressIsolated)
-                        egressCell.CopyTo(cell);
+                    if (egressOpen)
+                        ingress.AsSpan(b * w, w).CopyTo(cell);
                     else
                     {
-                        Array.Clear(cell);
-                        if (!IsZero(egressCell))
-                        {
-                            foreach (var r in target.IngressRules)
-                            {
-                                var rule = _rules[r];
-                                if (rule.Peers.Get(a))
-                                    OrPorts(rule, b, cell, named);
-                            }
-
-                            And(cell, egressCell);
-                        }
+                        egress.AsSpan(b * w, w).CopyTo(cell);
+                        if (!ingressOpen[b])
+                            And(cell, ingress.AsSpan(b * w, w));
                     }
 
-                    id = interner.Intern(cell);
+                    if (lastId >= 0 && cell.AsSpan().SequenceEqual(last))
+                        id = lastId;
+                    else
+                    {
+                        id = interner.Intern(cell);
+                        lastId = id;
+                        cell.CopyTo(last, 0);
+                    }
                 }
 
                 if (values.Count == 0 || values[^1] != id)
@@ -416,9 +533,19 @@ internal sealed class EvaluationRun
                 }
             }
 
+            foreach (var b in touched)
+            {
+                if (egressHit[b])
+                    egress.AsSpan(b * w, w).Clear();
+                if (ingressHit[b])
+                    ingress.AsSpan(b * w, w).Clear();
+                egressHit[b] = false;
+                ingressHit[b] = false;
+            }
+
             runStarts[a] = [.. starts];
             runValues[a] = [.. values];
-            if ((a & 63) == 0)
+            if ((a & 255) == 0)
                 _progress?.Report(new AnalysisProgress("evaluate", a, n));
         }
 
@@ -459,8 +586,6 @@ internal sealed class EvaluationRun
         for (var i = 0; i < target.Length; i++)
             target[i] &= source[i];
     }
-
-    private static bool IsZero(ReadOnlySpan<ulong> bits) => !bits.ContainsAnyExcept(0UL);
 
     // ---- result ----------------------------------------------------------------------------------------------
 
@@ -503,8 +628,6 @@ internal sealed class EvaluationRun
 
     // ---- types -----------------------------------------------------------------------------------------------
 
-    private sealed record PeerRef(PolicyPeer Peer, IpBlock Block);
-
     private sealed class WorkloadClass(
         string ns,
         ImmutableSortedDictionary<string, string> namespaceLabels,
@@ -536,5 +659,5 @@ internal sealed class EvaluationRun
 
     private readonly record struct NumericRange(AddressFamily Family, UInt128 First, UInt128 Last);
 
-    private sealed record CompiledRule(BitSet Peers, ulong[] FixedPorts, ImmutableArray<(string Name, Protocol Protocol)> Named);
+    private sealed record CompiledRule(BitSet Peers, bool AllPeers, ulong[] FixedPorts, ImmutableArray<(string Name, Protocol Protocol)> Named, int[] Targets);
 }
