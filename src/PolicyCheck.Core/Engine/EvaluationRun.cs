@@ -31,6 +31,7 @@ internal sealed class EvaluationRun
     private readonly List<ExternalGroup> _externals = [];
     private readonly List<CompiledRule> _rules = [];
     private PortAtoms _atoms = null!; // set in Run before any use
+    private int[] _rowKey = []; // per node: the first node with the same row key (set in ComputeCells)
 
     public EvaluationRun(Cluster cluster, EvaluationOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
@@ -56,7 +57,8 @@ internal sealed class EvaluationRun
         _atoms = PortAtoms.Build(activePolicies, _classes.Select(c => c.NamedPorts.Select(p => (p.Key.Protocol, p.Value))));
         CompileRules(activePolicies);
         var (runStarts, runValues, portSets) = ComputeCells();
-        return Assemble(workloads, workloadClass, runStarts, runValues, portSets);
+        var nodeGroup = EquivalenceGroups();
+        return Assemble(workloads, workloadClass, runStarts, runValues, portSets, nodeGroup);
     }
 
     // ---- ipBlocks -------------------------------------------------------------------------------------------
@@ -431,6 +433,7 @@ internal sealed class EvaluationRun
         var runStarts = new int[n][];
         var runValues = new int[n][];
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        _rowKey = new int[n];
         var signature = new StringBuilder();
         var starts = new List<int>();
         var values = new List<int>();
@@ -453,12 +456,14 @@ internal sealed class EvaluationRun
             var key = signature.ToString();
             if (rows.TryGetValue(key, out var same))
             {
+                _rowKey[a] = same;
                 runStarts[a] = runStarts[same];
                 runValues[a] = runValues[same];
                 continue;
             }
 
             rows[key] = a;
+            _rowKey[a] = a;
             touched.Clear();
             if (!egressOpen)
             {
@@ -556,6 +561,59 @@ internal sealed class EvaluationRun
         return (runStarts, runValues, portSets);
     }
 
+    /// <summary>
+    /// Per node, a group number such that nodes in one group have identical rows and identical columns. Rows are
+    /// equal when the row keys are (same egress rules, same admitting ingress rules); columns are equal when the
+    /// column keys are: same isolation and ingress rules, the same egress rules reaching the node, the same named
+    /// ports. Both are sufficient conditions, so groups are exact (though not always as large as they could be).
+    /// Two members of a group then also see each other as each sees itself across classes.
+    /// </summary>
+    private int[] EquivalenceGroups()
+    {
+        var n = NodeCount;
+        var classCount = _classes.Count;
+        var reachedBy = new List<int>?[n];
+        for (var r = 0; r < _rules.Count; r++)
+        {
+            if (_rules[r].AllPeers)
+                continue; // reaches every node alike
+            foreach (var b in _rules[r].Peers.Ones())
+                (reachedBy[b] ??= []).Add(r);
+        }
+
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new int[n];
+        var key = new StringBuilder();
+        for (var b = 0; b < n; b++)
+        {
+            key.Clear().Append(_rowKey[b]).Append('|');
+            if (b >= classCount)
+                key.Append('x');
+            else
+            {
+                var cls = _classes[b];
+                key.Append(cls.HostNetwork ? 'h' : 'c').Append(cls.IngressIsolated ? 'i' : 'o');
+                key.AppendJoin(',', cls.IngressRules).Append('|');
+                foreach (var ((name, protocol), number) in cls.NamedPorts.OrderBy(p => p.Key.Name, StringComparer.Ordinal).ThenBy(p => p.Key.Protocol))
+                    key.Append(name).Append('/').Append((int)protocol).Append('=').Append(number).Append(';');
+            }
+
+            key.Append('|');
+            if (reachedBy[b] is { } rules)
+                key.AppendJoin(',', rules);
+            var text = key.ToString();
+            if (!groups.TryGetValue(text, out var group))
+            {
+                group = groups.Count;
+                groups[text] = group;
+            }
+
+            result[b] = group;
+        }
+
+        return result;
+    }
+
     /// <summary>ORs into <paramref name="target"/> the atoms a rule's ports allow towards destination node <paramref name="destination"/>.</summary>
     private void OrPorts(CompiledRule rule, int destination, Span<ulong> target, ulong[] scratch)
     {
@@ -589,7 +647,7 @@ internal sealed class EvaluationRun
 
     // ---- result ----------------------------------------------------------------------------------------------
 
-    private ReachabilityMatrix Assemble(List<Workload> workloads, int[] workloadClass, int[][] runStarts, int[][] runValues, PortSet[] portSets)
+    private ReachabilityMatrix Assemble(List<Workload> workloads, int[] workloadClass, int[][] runStarts, int[][] runValues, PortSet[] portSets, int[] nodeGroup)
     {
         var ids = SubjectIds(workloads);
         var subjects = ImmutableArray.CreateBuilder<Subject>(workloads.Count + _externals.Count);
@@ -616,7 +674,8 @@ internal sealed class EvaluationRun
             egress.Add(false);
         }
 
-        return new ReachabilityMatrix(subjects.MoveToImmutable(), [.. subjectClass], runStarts, runValues, portSets, [.. ingress], [.. egress]);
+        return new ReachabilityMatrix(subjects.MoveToImmutable(), [.. subjectClass], runStarts, runValues, portSets, [.. ingress], [.. egress],
+            [.. subjectClass.Select(c => nodeGroup[c])]);
     }
 
     /// <summary><c>ns/name</c>, or <c>ns/name[Kind]</c> where two workloads of different kinds share a name.</summary>

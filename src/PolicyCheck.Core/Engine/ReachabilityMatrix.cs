@@ -16,6 +16,7 @@ public sealed class ReachabilityMatrix
     private readonly PortSet[] _portSets;
     private readonly bool[] _ingressIsolated;
     private readonly bool[] _egressIsolated;
+    private readonly int[] _subjectGroup;
 
     /// <param name="subjectClass">The class of each subject.</param>
     /// <param name="runStarts">Per row class: ascending column classes where a run of equal cells starts (first is 0).</param>
@@ -28,7 +29,8 @@ public sealed class ReachabilityMatrix
         int[][] runValues,
         PortSet[] portSets,
         bool[] ingressIsolated,
-        bool[] egressIsolated)
+        bool[] egressIsolated,
+        int[] subjectGroup)
     {
         Subjects = subjects;
         _subjectClass = subjectClass;
@@ -37,6 +39,7 @@ public sealed class ReachabilityMatrix
         _portSets = portSets;
         _ingressIsolated = ingressIsolated;
         _egressIsolated = egressIsolated;
+        _subjectGroup = subjectGroup;
         ClassCount = runStarts.Length;
     }
 
@@ -67,6 +70,39 @@ public sealed class ReachabilityMatrix
             return null;
         var c = _subjectClass[subject];
         return _portSets[CellIndex(c, c)];
+    }
+
+    /// <summary>
+    /// Partitions <paramref name="shown"/> into groups of subjects with identical rows and columns: for members
+    /// s ≠ t of one group and any subject x outside it, Allowed(s, x) = Allowed(t, x) and Allowed(x, s) =
+    /// Allowed(x, t), and any two distinct members allow each other what <see cref="WithinGroup"/> says. Groups
+    /// come in order of their first member; members keep the order of <paramref name="shown"/>.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<int>> EquivalenceGroups(IEnumerable<int> shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var order = new List<int>();
+        var members = new Dictionary<int, ImmutableArray<int>.Builder>();
+        foreach (var subject in shown)
+        {
+            var group = _subjectGroup[subject];
+            if (!members.TryGetValue(group, out var list))
+            {
+                members[group] = list = ImmutableArray.CreateBuilder<int>();
+                order.Add(group);
+            }
+
+            list.Add(subject);
+        }
+
+        return [.. order.Select(g => members[g].ToImmutable())];
+    }
+
+    /// <summary>What one member of a group may send another, distinct member (the group's own cell).</summary>
+    public PortSet WithinGroup(ImmutableArray<int> group)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(group.Length);
+        return _portSets[CellIndex(_subjectClass[group[0]], _subjectClass[group[^1]])];
     }
 
     /// <summary>Whether some policy of that type selects the subject, so the direction allows only what rules allow.</summary>
@@ -161,7 +197,8 @@ public sealed class ReachabilityMatrix
             runValues,
             [.. sets],
             [.. Enumerable.Range(0, n).Select(i => ingressIsolated?.Contains(i) ?? false)],
-            [.. Enumerable.Range(0, n).Select(i => egressIsolated?.Contains(i) ?? false)]);
+            [.. Enumerable.Range(0, n).Select(i => egressIsolated?.Contains(i) ?? false)],
+            [.. Enumerable.Range(0, n)]);
     }
 
     private int CellIndex(int fromClass, int toClass)
