@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.TestKit;
