@@ -146,6 +146,15 @@ public sealed class MatrixCommandTests
     }
 
     [Test]
+    [Platform("Linux,MacOsX")]
+    public async Task Matrix_OutputToDevNull_Succeeds()
+    {
+        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--output", "/dev/null");
+
+        Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
+    }
+
+    [Test]
     public async Task Matrix_OutputFileInMissingFolder_ExitsUsageErrorWithMessage()
     {
         var target = Path.Combine(CliRunner.TempFolder(), "no", "such", "dir", "m.json");

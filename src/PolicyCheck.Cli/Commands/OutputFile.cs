@@ -2,7 +2,10 @@ using System.Text;
 
 namespace PolicyCheck.Cli.Commands;
 
-/// <summary>Writes a result to --output (atomically, via a temporary file) or to standard output.</summary>
+/// <summary>
+/// Writes a result to --output or to standard output. The file is written in place (not via a temporary file and a
+/// rename), so device paths such as /dev/null and named pipes work as targets.
+/// </summary>
 internal static class OutputFile
 {
     public static async Task<bool> WriteAsync(string? path, Terminal terminal, Action<TextWriter> write, CancellationToken cancellationToken)
@@ -14,31 +17,16 @@ internal static class OutputFile
             return true;
         }
 
-        var temporary = path + ".tmp";
         try
         {
-            await using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
-                write(writer);
-            File.Move(temporary, path, overwrite: true);
+            await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+            write(writer);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             terminal.Error.WriteLine($"policycheck: cannot write '{path}': {ex.Message}");
-            TryDelete(temporary);
             return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the error about the real file was already reported.
         }
     }
 }
