@@ -56,9 +56,9 @@ internal sealed class EvaluationRun
         BuildExternalGroups();
         _atoms = PortAtoms.Build(activePolicies, _classes.Select(c => c.NamedPorts.Select(p => (p.Key.Protocol, p.Value))));
         CompileRules(activePolicies);
-        var (runStarts, runValues, portSets) = ComputeCells();
+        var cells = ComputeCells();
         var nodeGroup = EquivalenceGroups();
-        return Assemble(workloads, workloadClass, runStarts, runValues, portSets, nodeGroup);
+        return Assemble(workloads, workloadClass, cells, nodeGroup);
     }
 
     // ---- ipBlocks -------------------------------------------------------------------------------------------
@@ -295,6 +295,12 @@ internal sealed class EvaluationRun
         }
 
         var none = new BitSet(n);
+        // Namespace selectors go through the same inverted index, over the namespaces that hold classes.
+        var namespaces = byNamespace.Keys.Order(StringComparer.Ordinal).ToList();
+        var namespaceIndex = new ClassIndex(
+            namespaces.Count,
+            [.. namespaces.Select(ns => (IReadOnlyDictionary<string, string>)_classes[byNamespace[ns].Ones().First()].NamespaceLabels)],
+            _ => true);
         var namespaceMemo = new Dictionary<string, BitSet>(StringComparer.Ordinal);
         BitSet InNamespaces(LabelSelector selector)
         {
@@ -302,12 +308,8 @@ internal sealed class EvaluationRun
             if (namespaceMemo.TryGetValue(key, out var cached))
                 return cached;
             var union = new BitSet(n);
-            foreach (var (ns, classes) in byNamespace)
-            {
-                if (selector.Matches(_classes[classes.Ones().First()].NamespaceLabels))
-                    union.Or(classes);
-            }
-
+            foreach (var i in namespaceIndex.Select(selector).Ones())
+                union.Or(byNamespace[namespaces[i]]);
             namespaceMemo[key] = union;
             return union;
         }
@@ -384,7 +386,7 @@ internal sealed class EvaluationRun
 
     // ---- cells -----------------------------------------------------------------------------------------------
 
-    private (int[][] RunStarts, int[][] RunValues, PortSet[] PortSets) ComputeCells()
+    private CellTable ComputeCells()
     {
         var n = NodeCount;
         var classCount = _classes.Count;
@@ -426,17 +428,39 @@ internal sealed class EvaluationRun
         var ingress = new ulong[n * w];
         var egressHit = new bool[n];
         var ingressHit = new bool[n];
-        var touched = new List<int>();
+        var egressTouched = new List<int>();
+        var ingressTouched = new List<int>();
         var cell = new ulong[w];
         var last = new ulong[w];
         var named = new ulong[w];
-        var runStarts = new int[n][];
-        var runValues = new int[n][];
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowBase = new int[n];
+        var overrideColumns = new int[n][];
+        var overrideValues = new int[n][];
+        var rows = new Dictionary<int[], int>(IntSequenceComparer.Instance);
         _rowKey = new int[n];
-        var signature = new StringBuilder();
-        var starts = new List<int>();
+        var signature = new List<int>();
+        var columns = new List<int>();
         var values = new List<int>();
+
+        // The three row patterns every row starts from: a source whose egress is isolated allows nothing unless a
+        // rule says so; a pod with open egress reaches every destination whose ingress is open; an outside address
+        // likewise, except other outside addresses (not the cluster's to allow).
+        const int DenyAll = 0, OpenPod = 1, OpenExternal = 2;
+        RowPattern[] bases =
+        [
+            RowPattern.Uniform(0),
+            RowPattern.FromCells(n, b => ingressOpen[b] ? allId : 0),
+            RowPattern.FromCells(n, b => b < classCount && ingressOpen[b] ? allId : 0),
+        ];
+
+        int Intern(ulong[] bits, ref int lastId)
+        {
+            if (lastId >= 0 && bits.AsSpan().SequenceEqual(last))
+                return lastId;
+            lastId = interner.Intern(bits);
+            bits.CopyTo(last, 0);
+            return lastId;
+        }
 
         for (var a = 0; a < n; a++)
         {
@@ -447,24 +471,25 @@ internal sealed class EvaluationRun
 
             // Sources with the same egress rules and the same admitting ingress rules have the same row.
             // "Isolated with no rules" (deny all) must differ from "not isolated" (allow all).
-            signature.Clear().Append(fromExternal ? 'x' : 'c').Append(egressOpen ? 'o' : 'i');
+            signature.Clear();
+            signature.Add((fromExternal ? 2 : 0) + (egressOpen ? 1 : 0));
             if (!egressOpen)
-                signature.AppendJoin(',', source!.EgressRules);
-            signature.Append('|');
+                signature.AddRange(source!.EgressRules);
+            signature.Add(-1);
             if (admit[a] is { } admitting)
-                signature.AppendJoin(',', admitting);
-            var key = signature.ToString();
+                signature.AddRange(admitting);
+            int[] key = [.. signature];
             if (rows.TryGetValue(key, out var same))
             {
                 _rowKey[a] = same;
-                runStarts[a] = runStarts[same];
-                runValues[a] = runValues[same];
+                rowBase[a] = rowBase[same];
+                overrideColumns[a] = overrideColumns[same];
+                overrideValues[a] = overrideValues[same];
                 continue;
             }
 
             rows[key] = a;
             _rowKey[a] = a;
-            touched.Clear();
             if (!egressOpen)
             {
                 foreach (var r in source!.EgressRules)
@@ -476,7 +501,7 @@ internal sealed class EvaluationRun
                         if (!egressHit[b])
                         {
                             egressHit[b] = true;
-                            touched.Add(b);
+                            egressTouched.Add(b);
                         }
                     }
                 }
@@ -491,65 +516,72 @@ internal sealed class EvaluationRun
                     if (!ingressHit[b])
                     {
                         ingressHit[b] = true;
-                        touched.Add(b);
+                        ingressTouched.Add(b);
                     }
                 }
             }
 
-            starts.Clear();
+            // Only the touched columns can differ from the row's pattern.
+            columns.Clear();
             values.Clear();
             var lastId = -1;
-            for (var b = 0; b < n; b++)
+            if (egressOpen)
             {
-                int id;
-                if (fromExternal && b >= classCount)
-                    id = 0; // traffic between outside addresses is not the cluster's to allow
-                else if (!egressOpen && !egressHit[b])
-                    id = 0;
-                else if (!ingressOpen[b] && !ingressHit[b])
-                    id = 0;
-                else if (egressOpen && ingressOpen[b])
-                    id = allId;
-                else
+                rowBase[a] = fromExternal ? OpenExternal : OpenPod;
+                ingressTouched.Sort();
+                foreach (var b in ingressTouched)
                 {
-                    if (egressOpen)
-                        ingress.AsSpan(b * w, w).CopyTo(cell);
-                    else
+                    if (ingressOpen[b])
+                        continue; // the pattern already says all
+                    ingress.AsSpan(b * w, w).CopyTo(cell);
+                    var id = Intern(cell, ref lastId);
+                    if (id != 0)
                     {
-                        egress.AsSpan(b * w, w).CopyTo(cell);
-                        if (!ingressOpen[b])
-                            And(cell, ingress.AsSpan(b * w, w));
-                    }
-
-                    if (lastId >= 0 && cell.AsSpan().SequenceEqual(last))
-                        id = lastId;
-                    else
-                    {
-                        id = interner.Intern(cell);
-                        lastId = id;
-                        cell.CopyTo(last, 0);
+                        columns.Add(b);
+                        values.Add(id);
                     }
                 }
-
-                if (values.Count == 0 || values[^1] != id)
+            }
+            else
+            {
+                rowBase[a] = DenyAll;
+                egressTouched.Sort();
+                foreach (var b in egressTouched)
                 {
-                    starts.Add(b);
-                    values.Add(id);
+                    egress.AsSpan(b * w, w).CopyTo(cell);
+                    if (!ingressOpen[b])
+                    {
+                        if (ingressHit[b])
+                            And(cell, ingress.AsSpan(b * w, w));
+                        else
+                            Array.Clear(cell);
+                    }
+
+                    var id = Intern(cell, ref lastId);
+                    if (id != 0)
+                    {
+                        columns.Add(b);
+                        values.Add(id);
+                    }
                 }
             }
 
-            foreach (var b in touched)
+            foreach (var b in egressTouched)
             {
-                if (egressHit[b])
-                    egress.AsSpan(b * w, w).Clear();
-                if (ingressHit[b])
-                    ingress.AsSpan(b * w, w).Clear();
+                egress.AsSpan(b * w, w).Clear();
                 egressHit[b] = false;
+            }
+
+            foreach (var b in ingressTouched)
+            {
+                ingress.AsSpan(b * w, w).Clear();
                 ingressHit[b] = false;
             }
 
-            runStarts[a] = [.. starts];
-            runValues[a] = [.. values];
+            egressTouched.Clear();
+            ingressTouched.Clear();
+            overrideColumns[a] = [.. columns];
+            overrideValues[a] = [.. values];
             if ((a & 255) == 0)
                 _progress?.Report(new AnalysisProgress("evaluate", a, n));
         }
@@ -558,7 +590,7 @@ internal sealed class EvaluationRun
         var portSets = new PortSet[interner.Count];
         for (var i = 0; i < portSets.Length; i++)
             portSets[i] = _atoms.ToPortSet(interner[i]);
-        return (runStarts, runValues, portSets);
+        return new CellTable(bases, rowBase, overrideColumns, overrideValues, portSets);
     }
 
     /// <summary>
@@ -581,27 +613,36 @@ internal sealed class EvaluationRun
                 (reachedBy[b] ??= []).Add(r);
         }
 
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var portNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new Dictionary<int[], int>(IntSequenceComparer.Instance);
         var result = new int[n];
-        var key = new StringBuilder();
+        var key = new List<int>();
         for (var b = 0; b < n; b++)
         {
-            key.Clear().Append(_rowKey[b]).Append('|');
+            key.Clear();
+            key.Add(_rowKey[b]);
             if (b >= classCount)
-                key.Append('x');
+                key.Add(-1);
             else
             {
                 var cls = _classes[b];
-                key.Append(cls.HostNetwork ? 'h' : 'c').Append(cls.IngressIsolated ? 'i' : 'o');
-                key.AppendJoin(',', cls.IngressRules).Append('|');
+                key.Add((cls.HostNetwork ? 2 : 0) + (cls.IngressIsolated ? 1 : 0));
+                key.AddRange(cls.IngressRules);
+                key.Add(-2);
                 foreach (var ((name, protocol), number) in cls.NamedPorts.OrderBy(p => p.Key.Name, StringComparer.Ordinal).ThenBy(p => p.Key.Protocol))
-                    key.Append(name).Append('/').Append((int)protocol).Append('=').Append(number).Append(';');
+                {
+                    if (!portNames.TryGetValue(name, out var nameId))
+                        portNames[name] = nameId = portNames.Count;
+                    key.Add(nameId);
+                    key.Add((int)protocol);
+                    key.Add(number);
+                }
             }
 
-            key.Append('|');
+            key.Add(-3);
             if (reachedBy[b] is { } rules)
-                key.AppendJoin(',', rules);
-            var text = key.ToString();
+                key.AddRange(rules);
+            int[] text = [.. key];
             if (!groups.TryGetValue(text, out var group))
             {
                 group = groups.Count;
@@ -647,7 +688,7 @@ internal sealed class EvaluationRun
 
     // ---- result ----------------------------------------------------------------------------------------------
 
-    private ReachabilityMatrix Assemble(List<Workload> workloads, int[] workloadClass, int[][] runStarts, int[][] runValues, PortSet[] portSets, int[] nodeGroup)
+    private ReachabilityMatrix Assemble(List<Workload> workloads, int[] workloadClass, CellTable cells, int[] nodeGroup)
     {
         var ids = SubjectIds(workloads);
         var subjects = ImmutableArray.CreateBuilder<Subject>(workloads.Count + _externals.Count);
@@ -674,7 +715,8 @@ internal sealed class EvaluationRun
             egress.Add(false);
         }
 
-        return new ReachabilityMatrix(subjects.MoveToImmutable(), [.. subjectClass], runStarts, runValues, portSets, [.. ingress], [.. egress],
+        return new ReachabilityMatrix(subjects.MoveToImmutable(), [.. subjectClass], cells.Bases, cells.RowBase, cells.OverrideColumns,
+            cells.OverrideValues, cells.PortSets, [.. ingress], [.. egress],
             [.. subjectClass.Select(c => nodeGroup[c])]);
     }
 
@@ -713,6 +755,8 @@ internal sealed class EvaluationRun
 
         public List<int> Rules(Direction direction) => direction == Direction.Ingress ? IngressRules : EgressRules;
     }
+
+    private sealed record CellTable(RowPattern[] Bases, int[] RowBase, int[][] OverrideColumns, int[][] OverrideValues, PortSet[] PortSets);
 
     private sealed record ExternalGroup(int[] Members, List<NumericRange> Ranges);
 

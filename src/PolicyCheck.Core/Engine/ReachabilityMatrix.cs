@@ -5,28 +5,35 @@ namespace PolicyCheck.Core.Engine;
 
 /// <summary>
 /// The evaluated result: for every ordered pair of subjects, the set of (protocol, port) the policies allow.
-/// Subjects in one equivalence class share their cells, and each row of classes is stored as runs of interned
-/// port sets, so memory grows with classes and distinct answers, not with the square of the pods.
+/// Subjects in one equivalence class share their cells. A row of classes is a shared base pattern (a few exist,
+/// stored as runs) plus the sorted columns where the row differs from it, each cell an interned port set, so
+/// memory grows with classes and what their rules touch, not with the square of the pods.
 /// </summary>
 public sealed class ReachabilityMatrix
 {
     private readonly int[] _subjectClass;
-    private readonly int[][] _runStarts;
-    private readonly int[][] _runValues;
+    private readonly RowPattern[] _bases;
+    private readonly int[] _rowBase;
+    private readonly int[][] _overrideColumns;
+    private readonly int[][] _overrideValues;
     private readonly PortSet[] _portSets;
     private readonly bool[] _ingressIsolated;
     private readonly bool[] _egressIsolated;
     private readonly int[] _subjectGroup;
 
     /// <param name="subjectClass">The class of each subject.</param>
-    /// <param name="runStarts">Per row class: ascending column classes where a run of equal cells starts (first is 0).</param>
-    /// <param name="runValues">Per row class: the port-set index of each run.</param>
+    /// <param name="bases">Shared row patterns.</param>
+    /// <param name="rowBase">Per row class: its pattern.</param>
+    /// <param name="overrideColumns">Per row class: ascending column classes whose cell differs from the pattern.</param>
+    /// <param name="overrideValues">Per row class: the port-set index of each of those cells.</param>
     /// <param name="portSets">Interned port sets; index 0 must be <see cref="PortSet.None"/>.</param>
     internal ReachabilityMatrix(
         ImmutableArray<Subject> subjects,
         int[] subjectClass,
-        int[][] runStarts,
-        int[][] runValues,
+        RowPattern[] bases,
+        int[] rowBase,
+        int[][] overrideColumns,
+        int[][] overrideValues,
         PortSet[] portSets,
         bool[] ingressIsolated,
         bool[] egressIsolated,
@@ -34,13 +41,15 @@ public sealed class ReachabilityMatrix
     {
         Subjects = subjects;
         _subjectClass = subjectClass;
-        _runStarts = runStarts;
-        _runValues = runValues;
+        _bases = bases;
+        _rowBase = rowBase;
+        _overrideColumns = overrideColumns;
+        _overrideValues = overrideValues;
         _portSets = portSets;
         _ingressIsolated = ingressIsolated;
         _egressIsolated = egressIsolated;
         _subjectGroup = subjectGroup;
-        ClassCount = runStarts.Length;
+        ClassCount = rowBase.Length;
     }
 
     public ImmutableArray<Subject> Subjects { get; }
@@ -163,15 +172,17 @@ public sealed class ReachabilityMatrix
             cells[(from, to)] = allowed;
         var interned = new Dictionary<PortSet, int> { [PortSet.None] = 0 };
         var sets = new List<PortSet> { PortSet.None };
-        var runStarts = new int[n][];
-        var runValues = new int[n][];
+        var columns = new int[n][];
+        var values = new int[n][];
         for (var row = 0; row < n; row++)
         {
-            var starts = new List<int>();
-            var values = new List<int>();
+            var rowColumns = new List<int>();
+            var rowValues = new List<int>();
             for (var col = 0; col < n; col++)
             {
                 var set = cells.GetValueOrDefault((row, col), PortSet.None);
+                if (set.IsEmpty)
+                    continue;
                 if (!interned.TryGetValue(set, out var id))
                 {
                     id = sets.Count;
@@ -179,22 +190,21 @@ public sealed class ReachabilityMatrix
                     sets.Add(set);
                 }
 
-                if (values.Count == 0 || values[^1] != id)
-                {
-                    starts.Add(col);
-                    values.Add(id);
-                }
+                rowColumns.Add(col);
+                rowValues.Add(id);
             }
 
-            runStarts[row] = [.. starts];
-            runValues[row] = [.. values];
+            columns[row] = [.. rowColumns];
+            values[row] = [.. rowValues];
         }
 
         return new ReachabilityMatrix(
             subjects,
             [.. Enumerable.Range(0, n)],
-            runStarts,
-            runValues,
+            [RowPattern.Uniform(0)],
+            new int[n],
+            columns,
+            values,
             [.. sets],
             [.. Enumerable.Range(0, n).Select(i => ingressIsolated?.Contains(i) ?? false)],
             [.. Enumerable.Range(0, n).Select(i => egressIsolated?.Contains(i) ?? false)],
@@ -203,20 +213,8 @@ public sealed class ReachabilityMatrix
 
     private int CellIndex(int fromClass, int toClass)
     {
-        var starts = _runStarts[fromClass];
-        if (starts.Length == 0)
-            return 0;
-        // The last run whose start is <= toClass.
-        int lo = 0, hi = starts.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] <= toClass)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-
-        return _runValues[fromClass][lo];
+        var columns = _overrideColumns[fromClass];
+        var at = Array.BinarySearch(columns, toClass);
+        return at >= 0 ? _overrideValues[fromClass][at] : _bases[_rowBase[fromClass]].At(toClass);
     }
 }
