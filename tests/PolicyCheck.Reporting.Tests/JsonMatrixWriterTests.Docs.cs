@@ -6,7 +6,7 @@ using static PolicyCheck.Reporting.Tests.SampleMatrix;
 
 namespace PolicyCheck.Reporting.Tests;
 
-/// <summary>docs/json-output.md is a contract: its complete examples must be what the writer writes.</summary>
+/// <summary>docs/json-output.md is a contract: its complete examples, default and grouped, must be what the writer writes.</summary>
 public sealed partial class JsonMatrixWriterTests
 {
     /// <summary>
@@ -36,11 +36,12 @@ public sealed partial class JsonMatrixWriterTests
             .Select(m => m.Groups[1].Value)
             .ToList();
 
-        Assert.That(examples, Has.Count.EqualTo(2), "docs/json-output.md has two complete examples in ```json blocks");
+        Assert.That(examples, Has.Count.EqualTo(3), "docs/json-output.md has three complete examples in ```json blocks");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(examples[0], Is.EqualTo(WriterInputs.Render(MatrixFormat.Json, DocumentedExample())));
             Assert.That(examples[1], Is.EqualTo(WriterInputs.Render(MatrixFormat.Json, DocumentedExample(), PortQuery.Named("http"))));
+            Assert.That(examples[2], Is.EqualTo(WriterInputs.Render(MatrixFormat.Json, MatrixReport.ForAll(GroupedShop.Matrix()).Grouped())));
         }
     }
 

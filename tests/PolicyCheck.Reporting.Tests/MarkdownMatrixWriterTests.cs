@@ -10,6 +10,35 @@ public sealed class MarkdownMatrixWriterTests
     private const string Note = "Rows are sources, columns destinations; the diagonal shows traffic between replicas of a workload.\n";
 
     [Test]
+    public void Write_GroupedShop_GroupsAsRowsWithMembersInLegend()
+    {
+        var expected =
+            "1. shop/cart, shop/checkout (2 subjects: Deployment, ingress-isolated)\n" +
+            "2. shop/db (StatefulSet, 2 replicas, ingress-isolated)\n" +
+            "3. ext:0.0.0.0-255.255.255.255 (External, 2 ranges)\n" +
+            "\n" +
+            @"| from \\ to | 1 | 2 | 3 |" + "\n" +
+            "| --- | :-: | :-: | :-: |\n" +
+            "| **1** shop/cart +1 | TCP 8080 | TCP 5432 | all |\n" +
+            "| **2** shop/db | · | · | all |\n" +
+            "| **3** ext:0.0.0.0-255.255.255.255 | · | · | · |\n" +
+            "\n" +
+            "Rows are sources, columns destinations, both groups of equivalent subjects; the diagonal shows traffic between different pods of a group.\n" +
+            "\n" +
+            "4 subjects in 3 groups, 7 of 12 pairs allowed, isolated: 3 ingress, 0 egress\n";
+
+        Assert.That(Render(MatrixFormat.Markdown, MatrixReport.ForAll(GroupedShop.Matrix()).Grouped()), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Write_GroupedManyMembers_ListsTenThenMore()
+    {
+        var text = Render(MatrixFormat.Markdown, MatrixReport.ForAll(GroupedShop.TwelveAlike()).Grouped());
+
+        Assert.That(text, Does.StartWith("1. x/p01, x/p02, x/p03, x/p04, x/p05, x/p06, x/p07, x/p08, x/p09, x/p10 +2 more (12 subjects: Pod)\n"));
+    }
+
+    [Test]
     public void Write_TwoPods_LegendAndFullPortSets()
     {
         var expected =

@@ -43,6 +43,18 @@ internal static class MatrixCommand
                 return null;
             },
         };
+        var groupEquivalent = new Option<bool>("--group-equivalent", "-g")
+        {
+            Description = "Merge subjects whose rows and columns are identical into groups, and show what groups allow " +
+                          "each other (table, json, md; JSON lists every group's members).",
+        };
+        var noGroup = new Option<bool>("--no-group")
+        {
+            Description = $"Show every subject even on a terminal. Otherwise a table for the terminal that would be " +
+                          $"more than {AutoGrouping.MaxScreens} screens wide (about {AutoGrouping.ReadableColumns(80)} " +
+                          $"subjects at 80 columns) shows groups as with -g, and a summary when more than " +
+                          $"{AutoGrouping.MaxGroups} groups remain. Piped or saved output never changes by itself.",
+        };
         var ns = CommonOptions.Namespace();
         var output = CommonOptions.Output();
         var ipBlockPods = CommonOptions.IpBlockPods();
@@ -54,8 +66,17 @@ internal static class MatrixCommand
             "Show which pods can reach which, per protocol and port. Rows are sources, columns destinations; the " +
             "outside address ranges that the policies' ipBlocks tell apart are subjects too.")
         {
-            paths, format, port, ns, selector, output, ipBlockPods, quiet, verbose,
+            paths, format, port, ns, selector, groupEquivalent, noGroup, output, ipBlockPods, quiet, verbose,
         };
+        command.Validators.Add(result =>
+        {
+            if (!result.GetValue(groupEquivalent))
+                return;
+            if (result.GetValue(noGroup))
+                result.AddError("--group-equivalent and --no-group cannot be used together.");
+            else if (result.GetValue(format) is MatrixFormat.Csv or MatrixFormat.Dot)
+                result.AddError("--group-equivalent works with --format table, json or md: CSV and DOT show one row or node per subject.");
+        });
         command.SetAction((parse, ct) => MatrixHandler.RunAsync(
             new MatrixRequest(
                 [.. parse.GetValue(paths) ?? []],
@@ -66,7 +87,9 @@ internal static class MatrixCommand
                 parse.GetValue(output),
                 parse.GetValue(ipBlockPods),
                 parse.GetValue(quiet),
-                parse.GetValue(verbose)),
+                parse.GetValue(verbose),
+                parse.GetValue(groupEquivalent),
+                parse.GetValue(noGroup)),
             terminal(),
             ct));
         return command;
@@ -77,6 +100,7 @@ internal static class MatrixCommand
         "policycheck matrix examples/webshop",
         "policycheck matrix ./k8s --port 5432/TCP --namespace shop",
         "policycheck matrix ./k8s --format json --output matrix.json",
+        "policycheck matrix ./k8s --group-equivalent --format json",
         "kubectl get ns,pods,svc,netpol -A -o yaml | policycheck matrix - --selector app=web",
     ];
 

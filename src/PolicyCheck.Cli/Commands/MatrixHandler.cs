@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Matrix;
@@ -25,14 +26,54 @@ internal static class MatrixHandler
 
         DiagnosticPrinter.Print(loaded.Diagnostics, terminal, request.Quiet);
         var shown = Shown(matrix, request);
-        var report = new MatrixReport(matrix, shown, request.Port, new RenderOptions(request.OutputPath is null && terminal.OutputColor, terminal.Width));
-        var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => MatrixWriters.Create(request.Format).Write(report, writer), cancellationToken);
+        var (form, groups, automatic) = ChooseForm(matrix, shown, request, terminal);
+        var report = new MatrixReport(matrix, shown, request.Port, new RenderOptions(request.OutputPath is null && terminal.OutputColor, terminal.Width),
+            form == MatrixForm.Full ? null : groups);
+        var format = form == MatrixForm.Overview ? MatrixFormat.Overview : request.Format;
+        var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => MatrixWriters.Create(format).Write(report, writer), cancellationToken);
         if (!written)
             return (int)ExitCode.UsageError;
+
+        if (automatic && !request.Quiet)
+            PrintFormHint(terminal, form, shown.Length, groups?.Count ?? shown.Length);
 
         if (!request.Quiet && loaded.HasErrors)
             terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the result leaves out what was rejected.");
         return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+    }
+
+    /// <summary>
+    /// Groups when --group-equivalent asks for them. Otherwise the form changes on its own only for a table bound for a
+    /// terminal (not a pipe, not --output) without --no-group: <see cref="AutoGrouping.Choose"/> then decides by the
+    /// number of subjects and groups and the terminal's width (<c>Automatic</c>: the user is told on stderr).
+    /// </summary>
+    private static (MatrixForm Form, SubjectGroups? Groups, bool Automatic) ChooseForm(
+        ReachabilityMatrix matrix, ImmutableArray<int> shown, MatrixRequest request, Terminal terminal)
+    {
+        if (request.GroupEquivalent)
+            return (MatrixForm.Grouped, SubjectGroups.Of(matrix, shown, request.Port), false);
+        if (request.NoGroup || request.Format != MatrixFormat.Table || request.OutputPath is not null || !terminal.OutputIsTerminal)
+            return (MatrixForm.Full, null, false);
+        var groups = SubjectGroups.Of(matrix, shown, request.Port);
+        return (AutoGrouping.Choose(shown.Length, groups.Count, terminal.Width), groups, true);
+    }
+
+    /// <summary>Says on stderr why the terminal got groups or a summary, and how to get every pair.</summary>
+    private static void PrintFormHint(Terminal terminal, MatrixForm form, int subjects, int groups)
+    {
+        if (form == MatrixForm.Grouped)
+        {
+            terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"policycheck: {subjects:N0} subjects grouped into {groups:N0} equivalence groups to fit the terminal; " +
+                $"use --format json for every pair, or --no-group to see them all."));
+        }
+        else if (form == MatrixForm.Overview)
+        {
+            terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"policycheck: {subjects:N0} subjects fall into {groups:N0} equivalence groups, too many for a table, so this " +
+                $"is a summary; narrow it with --namespace, --selector or --port, or use --format json for every pair " +
+                $"(--no-group prints the whole table)."));
+        }
     }
 
     /// <summary>Subjects to show: workloads in --namespace and matching --selector, and every external range.</summary>

@@ -6,6 +6,8 @@ using PolicyCheck.Reporting.Matrix;
 namespace PolicyCheck.Cli.Commands;
 
 /// <summary>Everything <c>policycheck matrix</c> was asked to do, already parsed and validated.</summary>
+/// <param name="GroupEquivalent"><c>--group-equivalent</c>: show equivalence groups instead of subjects (table, json, md).</param>
+/// <param name="NoGroup"><c>--no-group</c>: never group or summarise a terminal table on its own.</param>
 public sealed record MatrixRequest(
     ImmutableArray<string> Paths,
     MatrixFormat Format,
@@ -15,4 +17,6 @@ public sealed record MatrixRequest(
     string? OutputPath,
     IpBlockPodMatching IpBlockPods,
     bool Quiet,
-    bool Verbose);
+    bool Verbose,
+    bool GroupEquivalent = false,
+    bool NoGroup = false);

@@ -7,7 +7,8 @@ namespace PolicyCheck.Reporting.Matrix;
 /// allowed port set as <see cref="PolicyCheck.Core.Engine.PortSet.ToString"/> writes it (<c>all</c>,
 /// <c>TCP 80,8080-8090; UDP 53</c>; empty when nothing is allowed), which <c>PortSet.TryParse</c> reads back; with a
 /// port query, <c>true</c> or <c>false</c>. The diagonal is what a subject may send itself, as in JSON. Fields
-/// holding a comma, quote or line break are quoted with quotes doubled; records end in CRLF as the RFC says.
+/// holding a comma, quote or line break are quoted with quotes doubled; records end in CRLF as the RFC says. One
+/// record per subject is the point of CSV, so a report with groups is rejected.
 /// </summary>
 internal sealed class CsvMatrixWriter : IMatrixWriter
 {
@@ -20,6 +21,7 @@ internal sealed class CsvMatrixWriter : IMatrixWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
+        report.RejectGroups("CSV");
         var n = report.Shown.Length;
 
         output.Write("from");

@@ -6,7 +6,8 @@ namespace PolicyCheck.Reporting.Matrix;
 /// A Graphviz digraph: one node per shown subject in order (a box labelled with id and kind; externals a dashed
 /// ellipse), then one edge per allowed pair of different subjects, row by row. An edge that allows everything is
 /// bold and unlabelled; any other is labelled with its port set. With a port query the graph is titled with the
-/// port and every edge means "allowed". Self loops are left out: a pod may always send to itself.
+/// port and every edge means "allowed". Self loops are left out: a pod may always send to itself. A report with
+/// groups is rejected: the graph has one node per subject.
 /// </summary>
 internal sealed class DotMatrixWriter : IMatrixWriter
 {
@@ -15,6 +16,7 @@ internal sealed class DotMatrixWriter : IMatrixWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
+        report.RejectGroups("DOT");
         var n = report.Shown.Length;
 
         output.WriteLine("digraph reachability {");

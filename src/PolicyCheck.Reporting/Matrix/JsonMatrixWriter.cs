@@ -11,8 +11,10 @@ namespace PolicyCheck.Reporting.Matrix;
 
 /// <summary>
 /// Writes the <c>policycheck/matrix/v1</c> document described in docs/json-output.md: the shown subjects, then one
-/// entry per ordered pair that allows something (row by row), indented. It streams: the text goes out in chunks
-/// as it is produced, so a large cluster never sits in memory as a second, textual copy.
+/// entry per ordered pair that allows something (row by row), indented. A report with groups gets the grouped form:
+/// <c>"grouped": true</c>, the same subjects, a <c>groups</c> array, and connections between groups, which cost
+/// groups × groups cells whatever the number of subjects. It streams: the text goes out in chunks as it is produced,
+/// so a large cluster never sits in memory as a second, textual copy.
 /// </summary>
 internal sealed class JsonMatrixWriter : IMatrixWriter
 {
@@ -39,6 +41,8 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteString("schema", Schema);
         if (report.Port is { } port)
             json.WriteString("port", port.ToString());
+        if (report.Groups is not null)
+            json.WriteBoolean("grouped", true);
 
         json.WriteStartArray("subjects");
         for (var position = 0; position < report.Shown.Length; position++)
@@ -49,6 +53,23 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
 
         json.WriteEndArray();
 
+        if (report.Groups is { } groups)
+        {
+            WriteGroups(json, buffer, output, report, groups);
+            WriteGroupConnections(json, buffer, output, report, groups);
+        }
+        else
+        {
+            WriteConnections(json, buffer, output, report);
+        }
+
+        json.WriteEndObject();
+        Drain(json, buffer, output, 0);
+        output.Write(options.NewLine);
+    }
+
+    private static void WriteConnections(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report)
+    {
         json.WriteStartArray("connections");
         for (var row = 0; row < report.Shown.Length; row++)
         {
@@ -64,9 +85,85 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-        Drain(json, buffer, output, 0);
-        output.Write(options.NewLine);
+    }
+
+    /// <summary><c>{"id": "g1", "members": ["x/a", "x/b"], "within": …}</c> per group; <c>within</c> only where two pods of the group exist.</summary>
+    private static void WriteGroups(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, SubjectGroups groups)
+    {
+        json.WriteStartArray("groups");
+        for (var group = 0; group < groups.Count; group++)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", SubjectGroups.IdOf(group));
+            json.WriteStartArray("members");
+            foreach (var member in groups.Members[group])
+                json.WriteStringValue(report.Matrix.Subjects[member].Id);
+            json.WriteEndArray();
+            if (report.Port is null)
+            {
+                if (report.GroupWithin(group) is { } within)
+                {
+                    json.WritePropertyName("within");
+                    WritePortSet(json, within);
+                }
+            }
+            else if (report.GroupPortWithin(group) is { } within)
+            {
+                json.WriteBoolean("within", within);
+            }
+
+            json.WriteEndObject();
+            Drain(json, buffer, output, ChunkBytes);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Row-major over groups. A group to itself: with two or more members, what distinct members allow each other;
+    /// with one, exactly that subject's diagonal entry of the ungrouped form (with <c>betweenReplicas</c>).
+    /// </summary>
+    private static void WriteGroupConnections(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, SubjectGroups groups)
+    {
+        var ids = Enumerable.Range(0, groups.Count).Select(SubjectGroups.IdOf).ToArray();
+        json.WriteStartArray("connections");
+        for (var from = 0; from < groups.Count; from++)
+        {
+            var alone = groups.Members[from].Length == 1;
+            for (var to = 0; to < groups.Count; to++)
+            {
+                var self = from == to && alone;
+                if (report.Port is null)
+                {
+                    var allowed = report.GroupAllowed(from, to);
+                    if (allowed.IsEmpty)
+                        continue;
+                    StartPair(json, ids[from], ids[to]);
+                    json.WritePropertyName("allowed");
+                    WritePortSet(json, allowed);
+                    if (self && report.Matrix.BetweenReplicas(groups.Members[from][0]) is { } between)
+                    {
+                        json.WritePropertyName("betweenReplicas");
+                        WritePortSet(json, between);
+                    }
+                }
+                else
+                {
+                    if (!report.GroupPortAllowed(from, to))
+                        continue;
+                    StartPair(json, ids[from], ids[to]);
+                    json.WriteBoolean("allowed", true);
+                    if (self && report.Port.IsAllowedBetweenReplicas(report.Matrix, groups.Members[from][0]) is { } between)
+                        json.WriteBoolean("betweenReplicas", between);
+                }
+
+                json.WriteEndObject();
+            }
+
+            Drain(json, buffer, output, ChunkBytes);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteSubject(Utf8JsonWriter json, ReachabilityMatrix matrix, int index)
@@ -128,11 +225,14 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteEndObject();
     }
 
-    private static void WritePair(Utf8JsonWriter json, MatrixReport report, int row, int column)
+    private static void WritePair(Utf8JsonWriter json, MatrixReport report, int row, int column) =>
+        StartPair(json, report.SubjectAt(row).Id, report.SubjectAt(column).Id);
+
+    private static void StartPair(Utf8JsonWriter json, string from, string to)
     {
         json.WriteStartObject();
-        json.WriteString("from", report.SubjectAt(row).Id);
-        json.WriteString("to", report.SubjectAt(column).Id);
+        json.WriteString("from", from);
+        json.WriteString("to", to);
     }
 
     /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing.</summary>

@@ -13,7 +13,7 @@ public enum MatrixFormat
     /// </summary>
     Table,
 
-    /// <summary>The documented <c>policycheck/matrix/v1</c> document (docs/json-output.md).</summary>
+    /// <summary>The documented <c>policycheck/matrix/v1</c> document (docs/json-output.md), grouped or not.</summary>
     Json,
 
     /// <summary>An RFC 4180 matrix: one row per source, one column per destination.</summary>
@@ -24,4 +24,10 @@ public enum MatrixFormat
 
     /// <summary>A Graphviz <c>digraph</c> with one edge per allowed pair.</summary>
     Dot,
+
+    /// <summary>
+    /// A few lines instead of the matrix: counts of subjects, groups, allowed pairs and isolated subjects, and the
+    /// largest groups. What a terminal gets when even the grouped table would be too large (<see cref="AutoGrouping"/>).
+    /// </summary>
+    Overview,
 }

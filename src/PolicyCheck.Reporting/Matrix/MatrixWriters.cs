@@ -4,8 +4,9 @@ namespace PolicyCheck.Reporting.Matrix;
 public static class MatrixWriters
 {
     /// <summary>
-    /// A writer for <paramref name="format"/>. Writers are stateless and may be shared. Every format lists the
-    /// shown subjects in the report's order, rows (sources) before columns (destinations).
+    /// A writer for <paramref name="format"/>. Writers are stateless and may be shared. Every format but the
+    /// overview lists the shown subjects (or, for a report with groups, the groups) in the report's order, rows
+    /// (sources) before columns (destinations). CSV and DOT reject a report with groups.
     /// </summary>
     public static IMatrixWriter Create(MatrixFormat format) => format switch
     {
@@ -14,6 +15,7 @@ public static class MatrixWriters
         MatrixFormat.Csv => new CsvMatrixWriter(),
         MatrixFormat.Markdown => new MarkdownMatrixWriter(),
         MatrixFormat.Dot => new DotMatrixWriter(),
+        MatrixFormat.Overview => new OverviewMatrixWriter(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }

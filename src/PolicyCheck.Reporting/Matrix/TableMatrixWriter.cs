@@ -27,6 +27,14 @@ namespace PolicyCheck.Reporting.Matrix;
 /// yellow partial, dim nothing) and drawn with <c>·</c> for nothing, <c>✓</c>/<c>✗</c> for a port query, <c>…</c> and
 /// <c>–</c>. The last line sums up: subjects, allowed pairs of different subjects, isolated subjects.
 /// </para>
+/// <para>
+/// Grouped (<see cref="MatrixReport.Groups"/>): rows and columns are groups, numbered as the JSON ids are (<c>[1]</c>
+/// is <c>g1</c>). The legend lists each group's members, as many as fit the width and then <c>+N more</c>, with
+/// their kinds and isolation (<c>[1] shop/a, shop/b +3 more (5 subjects: Deployment, ingress-isolated)</c>); a row
+/// is labelled with the first member and how many others there are (<c>[1] shop/a +4</c>). The diagonal shows what
+/// one pod of the group may send another, different pod of it (a member or a replica); a group of one bare pod
+/// shows <c>all</c>. The summary adds the number of groups and still counts pairs of subjects.
+/// </para>
 /// </summary>
 internal sealed class TableMatrixWriter : IMatrixWriter
 {
@@ -50,7 +58,8 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         report.Validate();
         var layout = report.Layout;
         var glyphs = layout.Color ? Fancy : Plain;
-        var n = report.Shown.Length;
+        var groups = report.Groups;
+        var n = groups?.Count ?? report.Shown.Length;
         var summary = MatrixSummary.Of(report).ToString();
         if (n == 0)
         {
@@ -60,7 +69,19 @@ internal sealed class TableMatrixWriter : IMatrixWriter
 
         var numberWidth = Marker(n).Length;
         for (var i = 0; i < n; i++)
-            output.WriteLine($"{Marker(i + 1).PadRight(numberWidth)} {report.SubjectAt(i).Id} ({Legend.Describe(report.Matrix, report.Shown[i])})");
+        {
+            var marker = Marker(i + 1).PadRight(numberWidth);
+            if (groups is null)
+            {
+                output.WriteLine($"{marker} {report.SubjectAt(i).Id} ({Legend.Describe(report.Matrix, report.Shown[i])})");
+                continue;
+            }
+
+            var description = Legend.DescribeGroup(report.Matrix, groups.Members[i]);
+            var budget = layout.Width - marker.Length - description.Length - 4; // the space and " (…)"
+            output.WriteLine($"{marker} {Legend.Members(report.Matrix, groups.Members[i], budget)} ({description})");
+        }
+
         output.WriteLine();
 
         var cells = new Cell[n, n];
@@ -78,8 +99,10 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         var maxLabelWidth = Math.Max(20, layout.Width / 3);
         for (var row = 0; row < n; row++)
         {
-            var label = $"{Marker(row + 1).PadRight(numberWidth)} {report.SubjectAt(row).Id}";
-            labels[row] = label.Length <= maxLabelWidth ? label : label[..(maxLabelWidth - glyphs.Ellipsis.Length)] + glyphs.Ellipsis;
+            var marker = Marker(row + 1).PadRight(numberWidth);
+            labels[row] = groups is null
+                ? Label(marker, report.SubjectAt(row).Id, "", maxLabelWidth, glyphs.Ellipsis)
+                : Label(marker, report.Matrix.Subjects[groups.Members[row][0]].Id, Others(groups.Members[row].Length - 1), maxLabelWidth, glyphs.Ellipsis);
             labelWidth = Math.Max(labelWidth, labels[row].Length);
         }
 
@@ -137,11 +160,26 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         output.WriteLine();
         for (var i = 0; i < footnoteOrder.Count; i++)
             output.WriteLine($"{footnotes[footnoteOrder[i]]} {footnoteOrder[i]}");
+        var diagonal = groups is null ? "between replicas of a workload" : "between different pods of a group";
         output.WriteLine(report.Port is { } port
-            ? $"key: {glyphs.Yes} = {port} allowed, {glyphs.No} = not allowed; diagonal: between replicas of a workload"
-            : $"key: T/U/S = TCP/UDP/SCTP, T* = every TCP port, {glyphs.Nothing} = nothing; diagonal: between replicas of a workload");
+            ? $"key: {glyphs.Yes} = {port} allowed, {glyphs.No} = not allowed; diagonal: {diagonal}"
+            : $"key: T/U/S = TCP/UDP/SCTP, T* = every TCP port, {glyphs.Nothing} = nothing; diagonal: {diagonal}");
         output.WriteLine(summary);
     }
+
+    /// <summary><c>[1] shop/web</c> plus <paramref name="suffix"/>; a long id is cut to fit, ending in an ellipsis.</summary>
+    private static string Label(string marker, string id, string suffix, int maxWidth, string ellipsis)
+    {
+        var label = $"{marker} {id}{suffix}";
+        if (label.Length <= maxWidth)
+            return label;
+        var keep = Math.Max(0, maxWidth - marker.Length - 1 - suffix.Length - ellipsis.Length);
+        return $"{marker} {id[..Math.Min(keep, id.Length)]}{ellipsis}{suffix}";
+    }
+
+    /// <summary><c> +4</c>: how many more members a group row stands for; nothing for a group of one.</summary>
+    private static string Others(int count) =>
+        count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" +{count:N0}");
 
     /// <summary>Column ranges [first, end) that each fit beside the row labels; a page holds at least one column.</summary>
     private static List<(int First, int End)> Pages(int[] widths, int labelWidth, int width)
@@ -175,14 +213,15 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         Dictionary<PortSet, string> footnotes,
         List<PortSet> footnoteOrder)
     {
+        var grouped = report.Groups is not null;
         if (report.Port is not null)
         {
-            return report.TablePortCell(row, column)
+            return (grouped ? report.GroupTablePortCell(row, column) : report.TablePortCell(row, column))
                 ? new Cell(glyphs.Yes, Tone.All)
                 : new Cell(glyphs.No, Tone.None);
         }
 
-        var set = report.TableCell(row, column);
+        var set = grouped ? report.GroupTableCell(row, column) : report.TableCell(row, column);
         if (set.IsAll)
             return new Cell("all", Tone.All);
         if (set.IsEmpty)
