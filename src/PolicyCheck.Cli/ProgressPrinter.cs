@@ -9,6 +9,10 @@ namespace PolicyCheck.Cli;
 /// </summary>
 internal sealed class ProgressPrinter : IProgress<AnalysisProgress>, IDisposable
 {
+    /// <summary>For tests: a printer whose start lies <paramref name="elapsed"/> in the past.</summary>
+    internal ProgressPrinter(Terminal terminal, TimeSpan elapsed)
+        : this(terminal) => _offset = elapsed;
+
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
@@ -16,7 +20,8 @@ internal sealed class ProgressPrinter : IProgress<AnalysisProgress>, IDisposable
     private readonly bool _enabled;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private readonly TimeSpan _offset;
+    private TimeSpan? _last;
     private bool _shown;
 
     public ProgressPrinter(Terminal terminal)
@@ -31,8 +36,8 @@ internal sealed class ProgressPrinter : IProgress<AnalysisProgress>, IDisposable
             return;
         lock (_gate)
         {
-            var now = _clock.Elapsed;
-            if (now < Delay || now - _last < Interval)
+            var now = _clock.Elapsed + _offset;
+            if (now < Delay || (_last is { } last && now - last < Interval))
                 return;
             _last = now;
             var percent = value.Total > 0 ? $" {100 * value.Done / value.Total,3}%" : string.Empty;
