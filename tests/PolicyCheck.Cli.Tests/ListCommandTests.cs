@@ -52,6 +52,7 @@ public sealed class ListCommandTests
         var result = await Webshop();
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(result.Error, Is.Empty, "no progress or notes when stderr is not a terminal");
         Snapshot.Match(result.Output);
     }
 
@@ -200,6 +201,26 @@ public sealed class ListCommandTests
                 Is.EqualTo(new[] { "kube-system/coredns", "shop/frontend" }));
             Assert.That(exposure.GetProperty("notIsolated").GetProperty("ingress").EnumerateArray().Select(e => e.GetString()),
                 Is.EqualTo(new[] { "kube-system/coredns" }));
+        }
+    }
+
+    [Test]
+    public async Task List_JsonFocus_AnalyzesOnlyTheFocusAgainstEveryCaller()
+    {
+        var result = await Webshop("--format", "json", "--summary-only", "--focus", "shop/frontend");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var exposure = json.RootElement.GetProperty("exposure");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(json.RootElement.TryGetProperty("connections", out _), Is.False);
+            Assert.That(exposure.GetProperty("analyzed").GetInt32(), Is.EqualTo(1));
+            Assert.That(exposure.GetProperty("workloads").GetInt32(), Is.EqualTo(5));
+            Assert.That(exposure.GetProperty("openToCluster").GetArrayLength(), Is.Zero);
+            Assert.That(exposure.GetProperty("openToOutside")[0].GetProperty("from").EnumerateArray().Select(f => f.GetProperty("subject").GetString()),
+                Is.EqualTo(new[] { Ipv4Rest, Partner }));
+            Assert.That(exposure.GetProperty("openToOutside")[0].GetProperty("fromEveryOutsideAddress").GetArrayLength(), Is.Zero,
+                "the IPv6 space may not reach it");
         }
     }
 
