@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Model;
+using PolicyCheck.Core.Selectors;
+using PolicyCheck.Reporting.List;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary><c>policycheck list PATH...</c>: one line per allowed pair with its ports, then how exposed workloads are.</summary>
+internal static class ListCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var paths = CommonOptions.Paths();
+        var format = new Option<ListFormat>("--format", "-f")
+        {
+            Description = "Output format: text (default), json, csv, md.",
+            HelpName = "text|json|csv|md",
+            CustomParser = ParseFormat,
+        };
+        var focus = new Option<SubjectQuery?>("--focus")
+        {
+            Description = "List only connections from or to these subjects: NS/NAME (a workload, or a pod of one), a " +
+                          "selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).",
+            HelpName = "subject",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (SubjectQuery.TryParse(text, out var query, out var error))
+                    return query;
+                result.AddError(error ?? $"'{text}' is not a subject.");
+                return null;
+            },
+        };
+        var direction = new Option<Direction?>("--direction")
+        {
+            Description = "With --focus: 'ingress' lists only connections into the focus, 'egress' only those out of it. Requires --focus.",
+            HelpName = "ingress|egress",
+            CustomParser = ParseDirection,
+        };
+        var port = new Option<PortQuery?>("--port", "-p")
+        {
+            Description = "List only pairs where this port is allowed: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination.",
+            HelpName = "port",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (PortQuery.TryParse(text, out var query, out var error))
+                    return query;
+                result.AddError(error);
+                return null;
+            },
+        };
+        var selector = new Option<LabelSelector?>("--selector", "-l")
+        {
+            Description = "List only connections between workloads whose labels match (and outside addresses), in kubectl syntax: 'app=web,tier!=db'.",
+            HelpName = "selector",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (SelectorParser.TryParse(text, out var parsed, out var error))
+                    return parsed;
+                result.AddError(error!); // TryParse explains every failure
+                return null;
+            },
+        };
+        var includeSelf = new Option<bool>("--include-self")
+        {
+            Description = "Also list each workload to itself (always 'all'). Traffic between replicas of a workload is listed either way, as 'NAME => (between replicas)'.",
+        };
+        var noSummary = new Option<bool>("--no-summary")
+        {
+            Description = "Leave out the exposure summary (text, md and json).",
+        };
+        var summaryOnly = new Option<bool>("--summary-only")
+        {
+            Description = "Write only the exposure summary: which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are not isolated (text, md, json).",
+        };
+        var ns = CommonOptions.Namespace();
+        var output = CommonOptions.Output();
+        var ipBlockPods = CommonOptions.IpBlockPods();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command(
+            "list",
+            "List every allowed connection, one line per ordered pair with its protocols and ports, then summarise " +
+            "which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are " +
+            "not isolated. A workload to itself is left out unless --include-self.")
+        {
+            paths, format, focus, direction, port, ns, selector, includeSelf, noSummary, summaryOnly, output, ipBlockPods, quiet, verbose,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(direction) is not null && result.GetResult(focus) is null)
+                result.AddError("--direction needs --focus: it says whether to list connections into the focus (ingress) or out of it (egress).");
+            if (result.GetValue(noSummary) && result.GetValue(summaryOnly))
+                result.AddError("--no-summary and --summary-only contradict each other; use one.");
+            if (result.GetValue(summaryOnly) && result.GetValue(format) == ListFormat.Csv)
+                result.AddError("--summary-only has no CSV form; use --format text, md or json.");
+        });
+        command.SetAction((parse, ct) => ListHandler.RunAsync(
+            new ListRequest(
+                [.. parse.GetValue(paths) ?? []],
+                parse.GetValue(format),
+                parse.GetValue(focus),
+                parse.GetValue(direction),
+                parse.GetValue(port),
+                parse.GetValue(ns),
+                parse.GetValue(selector),
+                parse.GetValue(includeSelf),
+                !parse.GetValue(noSummary),
+                parse.GetValue(summaryOnly),
+                parse.GetValue(output),
+                parse.GetValue(ipBlockPods),
+                parse.GetValue(quiet),
+                parse.GetValue(verbose)),
+            terminal(),
+            ct));
+        return command;
+    }
+
+    public static string[] Examples { get; } =
+    [
+        "policycheck list examples/webshop",
+        "policycheck list ./k8s --focus shop/backend --direction ingress",
+        "policycheck list ./k8s --port 5432/TCP --no-summary",
+        "policycheck list ./k8s --summary-only --format json --output exposure.json",
+    ];
+
+    private static ListFormat ParseFormat(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
+        switch (text.ToLowerInvariant())
+        {
+            case "text": return ListFormat.Text;
+            case "json": return ListFormat.Json;
+            case "csv": return ListFormat.Csv;
+            case "md" or "markdown": return ListFormat.Markdown;
+            default:
+                result.AddError($"'{text}' is not a list format; use text, json, csv or md.");
+                return ListFormat.Text;
+        }
+    }
+
+    private static Direction? ParseDirection(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (string.Equals(text, "ingress", StringComparison.OrdinalIgnoreCase))
+            return Direction.Ingress;
+        if (string.Equals(text, "egress", StringComparison.OrdinalIgnoreCase))
+            return Direction.Egress;
+        result.AddError($"'{text}' is not a direction; use 'ingress' (into the focus) or 'egress' (out of it).");
+        return null;
+    }
+}

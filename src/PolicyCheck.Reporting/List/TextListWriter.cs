@@ -1,0 +1,44 @@
+namespace PolicyCheck.Reporting.List;
+
+/// <summary>
+/// One line per listed connection, <c>shop/frontend[Deployment] =&gt; shop/backend[Deployment] : TCP 8000</c>, with
+/// external subjects by id and traffic between a workload's replicas as <c>NAME =&gt; (between replicas) : PORTS</c>;
+/// <c>(no connections)</c> when nothing is listed. Then, after a blank line, the exposure summary. Lines go out as
+/// they are produced.
+/// </summary>
+internal sealed class TextListWriter : IListWriter
+{
+    public const string BetweenReplicas = "(between replicas)";
+
+    public void Write(ListReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var subjects = report.Matrix.Subjects;
+        var lines = 0;
+        foreach (var entry in report.Entries())
+        {
+            var from = subjects[entry.From].DisplayName;
+            if (entry.PairListed)
+            {
+                output.WriteLine($"{from} => {subjects[entry.To].DisplayName} : {entry.Allowed}");
+                lines++;
+            }
+
+            if (entry.BetweenReplicasListed)
+            {
+                output.WriteLine($"{from} => {BetweenReplicas} : {entry.BetweenReplicas}");
+                lines++;
+            }
+        }
+
+        if (report.ListConnections && lines == 0)
+            output.WriteLine("(no connections)");
+        if (report.Exposure is not { } exposure)
+            return;
+        if (report.ListConnections)
+            output.WriteLine();
+        foreach (var line in ExposureLines.Of(exposure))
+            output.WriteLine(line.Indent == 0 ? line.Text : new string(' ', 2 * line.Indent) + line.Text);
+    }
+}
