@@ -1,4 +1,5 @@
 using System.Buffers;
+using static PolicyCheck.Reporting.Formats.CsvText;
 
 namespace PolicyCheck.Reporting.List;
 
@@ -13,7 +14,6 @@ internal sealed class CsvListWriter : IListWriter
 {
     private const string RecordEnd = "\r\n";
 
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     public void Write(ListReport report, TextWriter output)
     {
@@ -34,18 +34,5 @@ internal sealed class CsvListWriter : IListWriter
                 WriteField(output, between.ToString());
             output.Write(RecordEnd);
         }
-    }
-
-    private static void WriteField(TextWriter output, string value)
-    {
-        if (!value.AsSpan().ContainsAny(NeedsQuotes))
-        {
-            output.Write(value);
-            return;
-        }
-
-        output.Write('"');
-        output.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        output.Write('"');
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
 using PolicyCheck.Core.Model;
+using static PolicyCheck.Reporting.Formats.JsonText;
 
 namespace PolicyCheck.Reporting.List;
 
@@ -156,56 +157,5 @@ internal sealed class JsonListWriter : IListWriter
         foreach (var s in items)
             json.WriteStringValue(subjects[s.Subject].Id);
         json.WriteEndArray();
-    }
-
-    /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing (as in matrix/v1).</summary>
-    private static void WritePortSet(Utf8JsonWriter json, PortSet set)
-    {
-        if (set.IsAll)
-        {
-            json.WriteStringValue("all");
-            return;
-        }
-
-        json.WriteStartArray();
-        foreach (var protocol in ProtocolNames.All)
-        {
-            var ranges = set.Ranges(protocol);
-            if (ranges.IsEmpty)
-                continue;
-            json.WriteStartObject();
-            json.WriteString("protocol", protocol.ToApiString());
-            json.WritePropertyName("ports");
-            WriteRanges(json, ranges);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    /// <summary><c>[[80, 80], [8080, 8090]]</c>, one pair per line, indented one level below the property by hand (raw values get no indentation).</summary>
-    private static void WriteRanges(Utf8JsonWriter json, ImmutableArray<PortRange> ranges)
-    {
-        var (newLine, indentSize) = (json.Options.NewLine, json.Options.IndentSize);
-        var text = new StringBuilder("[");
-        for (var i = 0; i < ranges.Length; i++)
-        {
-            text.Append(i == 0 ? "" : ",").Append(newLine).Append(' ', (json.CurrentDepth + 1) * indentSize);
-            text.Append(CultureInfo.InvariantCulture, $"[{ranges[i].First}, {ranges[i].Last}]");
-        }
-
-        text.Append(newLine).Append(' ', json.CurrentDepth * indentSize).Append(']');
-        json.WriteRawValue(text.ToString(), skipInputValidation: true);
-    }
-
-    /// <summary>Moves what the JSON writer produced to <paramref name="output"/> once more than <paramref name="threshold"/> bytes wait.</summary>
-    private static void Drain(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, int threshold)
-    {
-        if (json.BytesPending + buffer.WrittenCount <= threshold)
-            return;
-        json.Flush();
-        // Flushed between values, so the bytes end on a whole UTF-8 sequence.
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        buffer.ResetWrittenCount();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.List;
 
@@ -64,25 +65,5 @@ internal sealed class MarkdownListWriter : IListWriter
             if (!any)
                 output.WriteLine($"- {Escape(ExposureLines.None)}");
         }
-    }
-
-    /// <summary>
-    /// Backslash-escapes the characters that could end a table cell (<c>|</c>) or start markup; a line break becomes
-    /// a space, since a table row must stay on one line.
-    /// </summary>
-    internal static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '#' or '!')
-                escaped.Append('\\').Append(c);
-            else if (c is '\r' or '\n')
-                escaped.Append(' ');
-            else
-                escaped.Append(c);
-        }
-
-        return escaped.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using static PolicyCheck.Reporting.Formats.CsvText;
 
 namespace PolicyCheck.Reporting.Matrix;
 
@@ -14,7 +15,6 @@ internal sealed class CsvMatrixWriter : IMatrixWriter
 {
     private const string RecordEnd = "\r\n";
 
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     public void Write(MatrixReport report, TextWriter output)
     {
@@ -46,18 +46,5 @@ internal sealed class CsvMatrixWriter : IMatrixWriter
 
             output.Write(RecordEnd);
         }
-    }
-
-    private static void WriteField(TextWriter output, string value)
-    {
-        if (!value.AsSpan().ContainsAny(NeedsQuotes))
-        {
-            output.Write(value);
-            return;
-        }
-
-        output.Write('"');
-        output.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        output.Write('"');
     }
 }

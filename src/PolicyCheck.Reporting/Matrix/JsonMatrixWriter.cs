@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using static PolicyCheck.Reporting.Formats.JsonText;
 
 namespace PolicyCheck.Reporting.Matrix;
 
@@ -233,59 +234,5 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteStartObject();
         json.WriteString("from", from);
         json.WriteString("to", to);
-    }
-
-    /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing.</summary>
-    private static void WritePortSet(Utf8JsonWriter json, PortSet set)
-    {
-        if (set.IsAll)
-        {
-            json.WriteStringValue("all");
-            return;
-        }
-
-        json.WriteStartArray();
-        foreach (var protocol in ProtocolNames.All)
-        {
-            var ranges = set.Ranges(protocol);
-            if (ranges.IsEmpty)
-                continue;
-            json.WriteStartObject();
-            json.WriteString("protocol", protocol.ToApiString());
-            json.WritePropertyName("ports");
-            WriteRanges(json, ranges);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    /// <summary>
-    /// <c>[[80, 80], [8080, 8090]]</c> with one pair per line. The indented writer would put every number on a line of
-    /// its own, and raw values get no indentation from it, so this array brings its own, one level below the property.
-    /// </summary>
-    private static void WriteRanges(Utf8JsonWriter json, ImmutableArray<PortRange> ranges)
-    {
-        var (newLine, indentSize) = (json.Options.NewLine, json.Options.IndentSize);
-        var text = new StringBuilder("[");
-        for (var i = 0; i < ranges.Length; i++)
-        {
-            text.Append(i == 0 ? "" : ",").Append(newLine).Append(' ', (json.CurrentDepth + 1) * indentSize);
-            text.Append(CultureInfo.InvariantCulture, $"[{ranges[i].First}, {ranges[i].Last}]");
-        }
-
-        text.Append(newLine).Append(' ', json.CurrentDepth * indentSize).Append(']');
-        json.WriteRawValue(text.ToString(), skipInputValidation: true);
-    }
-
-    /// <summary>Moves what the JSON writer produced to <paramref name="output"/> once more than <paramref name="threshold"/> bytes wait.</summary>
-    private static void Drain(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, int threshold)
-    {
-        if (json.BytesPending + buffer.WrittenCount <= threshold)
-            return;
-        json.Flush();
-        // Flushed between values, so the bytes end on a whole UTF-8 sequence.
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        buffer.ResetWrittenCount();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.Matrix;
 
@@ -85,25 +86,5 @@ internal sealed class MarkdownMatrixWriter : IMatrixWriter
             return (grouped ? report.GroupTablePortCell(row, column) : report.TablePortCell(row, column)) ? Yes : No;
         var set = grouped ? report.GroupTableCell(row, column) : report.TableCell(row, column);
         return set.IsEmpty ? Nothing : Escape(set.ToString());
-    }
-
-    /// <summary>
-    /// Backslash-escapes the characters that could end a table cell (<c>|</c>) or start markup; a line break
-    /// becomes a space, since a table row must stay on one line.
-    /// </summary>
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '#' or '!')
-                escaped.Append('\\').Append(c);
-            else if (c is '\r' or '\n')
-                escaped.Append(' ');
-            else
-                escaped.Append(c);
-        }
-
-        return escaped.ToString();
     }
 }
