@@ -10,6 +10,10 @@ namespace PolicyCheck.Core.Model;
 /// <param name="Replicas">Declared replicas, or the number of pods loaded for it; at least 1 for a bare pod.</param>
 /// <param name="PodNames">Names of loaded pods grouped under this subject (empty for a template-only workload).</param>
 /// <param name="PodIps">Known pod IPs (<c>status.podIPs</c>); empty when unknown, which is the usual case for manifests.</param>
+/// <param name="EnableServiceLinks">
+/// The pod spec's <c>enableServiceLinks</c> (default true): whether the kubelet gives the pods the
+/// <c>&lt;NAME&gt;_SERVICE_HOST</c>-style variables of the services in their namespace.
+/// </param>
 public sealed record Workload(
     WorkloadKind Kind,
     string Namespace,
@@ -20,7 +24,8 @@ public sealed record Workload(
     bool HostNetwork,
     ImmutableArray<string> PodNames,
     ImmutableArray<IPAddress> PodIps,
-    SourceSpan Span)
+    SourceSpan Span,
+    bool EnableServiceLinks = true)
 {
     public ObjectRef Ref => new(Kind.ToString(), Namespace, Name);
 

@@ -3,5 +3,9 @@ using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Manifests.Objects;
 
-/// <summary>What a pod (template) contributes to a workload: labels, container ports and hostNetwork.</summary>
-internal sealed record PodTemplate(ImmutableSortedDictionary<string, string> Labels, ImmutableArray<ContainerPort> Ports, bool HostNetwork);
+/// <summary>What a pod (template) contributes to a workload: labels, container ports, hostNetwork and enableServiceLinks.</summary>
+internal sealed record PodTemplate(
+    ImmutableSortedDictionary<string, string> Labels,
+    ImmutableArray<ContainerPort> Ports,
+    bool HostNetwork,
+    bool EnableServiceLinks = true);
