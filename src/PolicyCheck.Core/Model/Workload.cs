@@ -14,6 +14,11 @@ namespace PolicyCheck.Core.Model;
 /// The pod spec's <c>enableServiceLinks</c> (default true): whether the kubelet gives the pods the
 /// <c>&lt;NAME&gt;_SERVICE_HOST</c>-style variables of the services in their namespace.
 /// </param>
+/// <param name="Hostname">A bare pod's <c>spec.hostname</c>; null when absent (a StatefulSet's pods use their own names).</param>
+/// <param name="Subdomain">
+/// A pod's <c>spec.subdomain</c>, or a StatefulSet's <c>spec.serviceName</c> (which the controller sets as its pods'
+/// subdomain): a headless Service of that name gives the pods per-pod DNS names.
+/// </param>
 public sealed record Workload(
     WorkloadKind Kind,
     string Namespace,
@@ -25,7 +30,9 @@ public sealed record Workload(
     ImmutableArray<string> PodNames,
     ImmutableArray<IPAddress> PodIps,
     SourceSpan Span,
-    bool EnableServiceLinks = true)
+    bool EnableServiceLinks = true,
+    string? Hostname = null,
+    string? Subdomain = null)
 {
     public ObjectRef Ref => new(Kind.ToString(), Namespace, Name);
 

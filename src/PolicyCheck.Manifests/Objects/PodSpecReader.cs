@@ -26,6 +26,8 @@ internal static class PodSpecReader
             return new PodTemplate(labels, [], false);
         var hostNetwork = context.ReadBoolean(spec["hostNetwork"], "hostNetwork") ?? false;
         var enableServiceLinks = context.ReadBoolean(spec["enableServiceLinks"], "enableServiceLinks") ?? true;
+        var hostname = context.ReadString(spec["hostname"], "hostname");
+        var subdomain = context.ReadString(spec["subdomain"], "subdomain");
         var containers = context.ReadSequence(spec["containers"], "containers");
         var ports = ImmutableArray.CreateBuilder<ContainerPort>();
         foreach (var item in containers?.Items ?? [])
@@ -38,7 +40,8 @@ internal static class PodSpecReader
             }
         }
 
-        return new PodTemplate(labels, ports.DrainToImmutable(), hostNetwork, enableServiceLinks);
+        return new PodTemplate(labels, ports.DrainToImmutable(), hostNetwork, enableServiceLinks,
+            string.IsNullOrEmpty(hostname) ? null : hostname, string.IsNullOrEmpty(subdomain) ? null : subdomain);
     }
 
     private static ContainerPort? ReadContainerPort(ObjectContext context, YamlMapping port)
