@@ -17,6 +17,7 @@ public static class CliApp
     public static Command CreateRoot(Func<Terminal> terminal)
     {
         var matrix = MatrixCommand.Create(terminal);
+        var services = ServicesCommand.Create(terminal);
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -24,11 +25,13 @@ public static class CliApp
             "Kubernetes defines NetworkPolicy.")
         {
             matrix,
+            services,
         };
         var examples = new Dictionary<Command, string[]>
         {
             [root] = ["policycheck matrix examples/webshop", "policycheck matrix --help"],
             [matrix] = MatrixCommand.Examples,
+            [services] = ServicesCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);
