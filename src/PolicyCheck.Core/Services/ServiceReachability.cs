@@ -153,7 +153,12 @@ public sealed class ServiceReachability
         if (Matrix.IsIsolated(to, Direction.Ingress))
             sides.Add($"{backend.Id}'s ingress");
         return new BackendVerdict(backend, target, BackendOutcome.Denied,
-            $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}): {string.Join(" and ", sides)} is isolated and no rule allows it.");
+            sides.Count switch
+            {
+                2 => $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}): {sides[0]} and {sides[1]} are isolated, and their rules do not both allow it.",
+                1 => $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}): {sides[0]} is isolated and no rule allows it.",
+                _ => $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}).",
+            });
     }
 
     private BackendVerdict JudgeSourceNat(Workload backend, int to, Protocol protocol, int target, string where)
