@@ -71,7 +71,7 @@ public sealed record ServiceSummary(
         }
 
         if (service.IsHeadless)
-            notes.Add("Headless: DNS returns the backend pod IPs, no cluster IP and no environment variables.");
+            notes.Add("Headless: DNS returns the backend pod IPs (no cluster IP, no proxying, no environment variables); reachability is judged on the targetPort, which SRV records give.");
         if (service.Type == ServiceType.LoadBalancer && service.AllocateLoadBalancerNodePorts == false)
             notes.Add("allocateLoadBalancerNodePorts: false: no node ports are allocated.");
         if (service.Type is ServiceType.NodePort or ServiceType.LoadBalancer)
