@@ -60,7 +60,11 @@ public sealed partial class ServiceFieldsTests
             spec: {enableServiceLinks: sometimes, containers: [{name: c, image: busybox}]}
             """, "pod.yaml");
 
-        Assert.That(result.Diagnostics.Select(d => d.Descriptor.Id), Is.Not.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Diagnostics.Select(d => d.Descriptor.Id), Is.EqualTo(new[] { LoadDiagnostics.WrongType.Id }));
+            Assert.That(result.Diagnostics[0].Message, Does.Contain("enableServiceLinks"));
+        }
     }
 
     private static Workload LoadOne(string yaml)

@@ -21,7 +21,7 @@ public sealed record ServiceSummary(
 
     /// <summary>
     /// Builds the summaries of the services of <paramref name="cluster"/> (only those in <paramref name="ns"/> when
-    /// given), in namespace and name order. <paramref name="matrix"/> must be the evaluation of the same cluster.
+    /// given), in namespace and name order. <paramref name="reachability"/> must be built on the same cluster.
     /// </summary>
     public static ImmutableArray<ServiceSummary> Build(Cluster cluster, ServiceReachability reachability, string? ns = null)
     {
