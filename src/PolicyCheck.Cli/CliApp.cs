@@ -18,6 +18,7 @@ public static class CliApp
     {
         var matrix = MatrixCommand.Create(terminal);
         var list = ListCommand.Create(terminal);
+        var services = ServicesCommand.Create(terminal);
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -26,12 +27,14 @@ public static class CliApp
         {
             matrix,
             list,
+            services,
         };
         var examples = new Dictionary<Command, string[]>
         {
             [root] = ["policycheck matrix examples/webshop", "policycheck matrix --help"],
             [matrix] = MatrixCommand.Examples,
             [list] = ListCommand.Examples,
+            [services] = ServicesCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);

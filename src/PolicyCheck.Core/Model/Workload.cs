@@ -10,6 +10,15 @@ namespace PolicyCheck.Core.Model;
 /// <param name="Replicas">Declared replicas, or the number of pods loaded for it; at least 1 for a bare pod.</param>
 /// <param name="PodNames">Names of loaded pods grouped under this subject (empty for a template-only workload).</param>
 /// <param name="PodIps">Known pod IPs (<c>status.podIPs</c>); empty when unknown, which is the usual case for manifests.</param>
+/// <param name="EnableServiceLinks">
+/// The pod spec's <c>enableServiceLinks</c> (default true): whether the kubelet gives the pods the
+/// <c>&lt;NAME&gt;_SERVICE_HOST</c>-style variables of the services in their namespace.
+/// </param>
+/// <param name="Hostname">A bare pod's <c>spec.hostname</c>; null when absent (a StatefulSet's pods use their own names).</param>
+/// <param name="Subdomain">
+/// A pod's <c>spec.subdomain</c>, or a StatefulSet's <c>spec.serviceName</c> (which the controller sets as its pods'
+/// subdomain): a headless Service of that name gives the pods per-pod DNS names.
+/// </param>
 public sealed record Workload(
     WorkloadKind Kind,
     string Namespace,
@@ -20,7 +29,10 @@ public sealed record Workload(
     bool HostNetwork,
     ImmutableArray<string> PodNames,
     ImmutableArray<IPAddress> PodIps,
-    SourceSpan Span)
+    SourceSpan Span,
+    bool EnableServiceLinks = true,
+    string? Hostname = null,
+    string? Subdomain = null)
 {
     public ObjectRef Ref => new(Kind.ToString(), Namespace, Name);
 

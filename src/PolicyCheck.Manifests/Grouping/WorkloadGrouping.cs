@@ -89,7 +89,7 @@ internal static class WorkloadGrouping
 
     private static Workload BarePod(LoadedPod pod) =>
         new(WorkloadKind.Pod, pod.Namespace, pod.Name, pod.Template.Labels, pod.Template.Ports, 1, pod.Template.HostNetwork,
-            [pod.Name], pod.Ips, pod.Span);
+            [pod.Name], pod.Ips, pod.Span, pod.Template.EnableServiceLinks, pod.Template.Hostname, pod.Template.Subdomain);
 
     /// <summary>
     /// Labels come from the first pod by name when pods were loaded (live pods carry the truth), else from the
@@ -112,7 +112,7 @@ internal static class WorkloadGrouping
         var ips = pods.SelectMany(p => p.Ips).Distinct().ToImmutableArray();
         var kind = Enum.Parse<WorkloadKind>(group.Top.Kind);
         return new Workload(kind, group.Top.Namespace, group.Top.Name, labels, ports, replicas, template.HostNetwork,
-            [.. pods.Select(p => p.Name)], ips, span);
+            [.. pods.Select(p => p.Name)], ips, span, template.EnableServiceLinks, template.Hostname, template.Subdomain);
     }
 
     private sealed class Group(ObjectRef top)

@@ -9,14 +9,13 @@ internal static class PodReader
 {
     public static LoadedPod? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
     {
-        var (ports, hostNetwork) = PodSpecReader.ReadSpec(context, context.ReadMapping(root["spec"], "spec"));
+        var template = PodSpecReader.ReadSpec(context, context.ReadMapping(root["spec"], "spec"), metadata.Labels);
         var status = context.ReadMapping(root["status"], "status");
         var phase = context.ReadString(status?["phase"], "phase");
         var ips = ImmutableArray.CreateBuilder<IPAddress>();
         AddIp(context, status?["podIP"], "podIP", ips);
         foreach (var item in context.ReadSequence(status?["podIPs"], "podIPs")?.Items ?? [])
             AddIp(context, context.ReadMapping(item, "podIPs")?["ip"], "ip", ips);
-        var template = new PodTemplate(metadata.Labels, ports, hostNetwork);
         return context.Rejected
             ? null
             : new LoadedPod(metadata.Namespace, metadata.Name, template, metadata.Controller, ips.DrainToImmutable(), phase, context.Span(root));

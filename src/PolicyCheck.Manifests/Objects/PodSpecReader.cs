@@ -5,7 +5,7 @@ using PolicyCheck.Manifests.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 
-/// <summary>Reads pod templates and pod specs: labels, the ports of <c>containers</c> (not init containers) and hostNetwork.</summary>
+/// <summary>Reads pod templates and pod specs: labels, the ports of <c>containers</c> (not init containers) and hostNetwork and enableServiceLinks.</summary>
 internal static class PodSpecReader
 {
     /// <summary>A <c>PodTemplateSpec</c>, or null when absent (the caller reports it as required).</summary>
@@ -16,15 +16,18 @@ internal static class PodSpecReader
             return null;
         var metadata = context.ReadMapping(template["metadata"], "metadata");
         var labels = LabelReader.Read(context, metadata?["labels"], "labels") ?? Labels.Empty;
-        var (ports, hostNetwork) = ReadSpec(context, context.ReadMapping(template["spec"], "spec"));
-        return new PodTemplate(labels, ports, hostNetwork);
+        return ReadSpec(context, context.ReadMapping(template["spec"], "spec"), labels);
     }
 
-    public static (ImmutableArray<ContainerPort> Ports, bool HostNetwork) ReadSpec(ObjectContext context, YamlMapping? spec)
+    /// <summary>A pod spec with the given labels; an absent spec contributes nothing but the labels.</summary>
+    public static PodTemplate ReadSpec(ObjectContext context, YamlMapping? spec, ImmutableSortedDictionary<string, string> labels)
     {
         if (spec is null)
-            return ([], false);
+            return new PodTemplate(labels, [], false);
         var hostNetwork = context.ReadBoolean(spec["hostNetwork"], "hostNetwork") ?? false;
+        var enableServiceLinks = context.ReadBoolean(spec["enableServiceLinks"], "enableServiceLinks") ?? true;
+        var hostname = context.ReadString(spec["hostname"], "hostname");
+        var subdomain = context.ReadString(spec["subdomain"], "subdomain");
         var containers = context.ReadSequence(spec["containers"], "containers");
         var ports = ImmutableArray.CreateBuilder<ContainerPort>();
         foreach (var item in containers?.Items ?? [])
@@ -37,7 +40,8 @@ internal static class PodSpecReader
             }
         }
 
-        return (ports.DrainToImmutable(), hostNetwork);
+        return new PodTemplate(labels, ports.DrainToImmutable(), hostNetwork, enableServiceLinks,
+            string.IsNullOrEmpty(hostname) ? null : hostname, string.IsNullOrEmpty(subdomain) ? null : subdomain);
     }
 
     private static ContainerPort? ReadContainerPort(ObjectContext context, YamlMapping port)

@@ -34,6 +34,13 @@ internal static class WorkloadReader
         }
 
         var template = PodSpecReader.ReadTemplate(context, templateNode);
+        if (kind == WorkloadKind.StatefulSet && template is not null)
+        {
+            // The StatefulSet controller names each pod's host after the pod and sets spec.serviceName as its subdomain.
+            var serviceName = context.ReadString(spec?["serviceName"], "serviceName");
+            template = template with { Hostname = null, Subdomain = string.IsNullOrEmpty(serviceName) ? null : serviceName };
+        }
+
         if (templateNode is null or YamlScalar { IsNull: true })
             context.Reject(LoadDiagnostics.MissingField, spec ?? root, templatePath);
         return context.Rejected || template is null

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using PolicyCheck.Reporting.Services;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary><c>policycheck services PATH...</c>: services, their backends, DNS names and who reaches them.</summary>
+internal static class ServicesCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var paths = CommonOptions.Paths();
+        var format = new Option<ServicesFormat>("--format", "-f")
+        {
+            Description = "Output format: text (default), json, md.",
+            HelpName = "text|json|md",
+            CustomParser = ParseFormat,
+        };
+        var env = new Option<string?>("--env")
+        {
+            Description = "Print the service environment variables the pods of this workload (NS/NAME) receive.",
+            HelpName = "ns/name",
+        };
+        var service = new Option<string?>("--service")
+        {
+            Description = "Show one service (NS/NAME) in detail: per client and backend, the targetPort used and why it is or is not reached.",
+            HelpName = "ns/name",
+        };
+        var ns = CommonOptions.Namespace();
+        var output = CommonOptions.Output();
+        var ipBlockPods = CommonOptions.IpBlockPods();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command(
+            "services",
+            "List the Services: type, ports → targetPorts per backend, backends, DNS names, and which workloads and " +
+            "outside addresses reach each port under the NetworkPolicies (which see the targetPort, after kube-proxy). " +
+            "Ends with whether each workload reaches the cluster DNS.")
+        {
+            paths, format, ns, env, service, output, ipBlockPods, quiet, verbose,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(env) is not null && result.GetValue(service) is not null)
+                result.AddError("Use --env or --service, not both.");
+            foreach (var option in new[] { env, service })
+            {
+                if (result.GetValue(option) is { } text && ServicesAnalysis.SplitId(text) is null)
+                    result.AddError($"'{text}' is not NS/NAME (e.g. default/my-service).");
+            }
+        });
+        command.SetAction((parse, ct) => ServicesHandler.RunAsync(
+            new ServicesRequest(
+                [.. parse.GetValue(paths) ?? []],
+                parse.GetValue(format),
+                parse.GetValue(ns),
+                parse.GetValue(env),
+                parse.GetValue(service),
+                parse.GetValue(output),
+                parse.GetValue(ipBlockPods),
+                parse.GetValue(quiet),
+                parse.GetValue(verbose)),
+            terminal(),
+            ct));
+        return command;
+    }
+
+    public static string[] Examples { get; } =
+    [
+        "policycheck services examples/seed-scenarios",
+        "policycheck services ./k8s --namespace shop --format md",
+        "policycheck services ./k8s --service default/my-service",
+        "policycheck services ./k8s --env shop/frontend",
+    ];
+
+    private static ServicesFormat ParseFormat(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
+        switch (text.ToLowerInvariant())
+        {
+            case "text" or "table": return ServicesFormat.Text;
+            case "json": return ServicesFormat.Json;
+            case "md" or "markdown": return ServicesFormat.Markdown;
+            default:
+                result.AddError($"'{text}' is not a services format; use text, json or md.");
+                return ServicesFormat.Text;
+        }
+    }
+}

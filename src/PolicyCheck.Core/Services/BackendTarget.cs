@@ -1,0 +1,6 @@
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Core.Services;
+
+/// <summary>Where one service port goes on one backend.</summary>
+public sealed record BackendTarget(Workload Backend, TargetPortResolution Target);

@@ -1,0 +1,37 @@
+using PolicyCheck.Core.Services;
+
+namespace PolicyCheck.Reporting.Services;
+
+/// <summary>
+/// One service in detail (<c>services --service NS/NAME</c>): the listing block, then for every port and client the
+/// per-backend verdict with the targetPort used and the reason.
+/// </summary>
+public static class ServiceDetailWriter
+{
+    public static void Write(ServicesReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        ServicesTextWriter.Write(report with { Dns = null }, output);
+        foreach (var summary in report.Services)
+        {
+            foreach (var port in summary.Ports)
+            {
+                output.WriteLine($"{summary.Id} {port.Label}");
+                foreach (var verdict in port.Verdicts)
+                {
+                    output.WriteLine($"  from {verdict.Client.DisplayName}: {ServiceReachText.Cell(verdict)}");
+                    if (verdict.Note is { } note)
+                        output.WriteLine($"    {note}");
+                    foreach (var backend in verdict.Backends)
+                    {
+                        var target = backend.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+                        output.WriteLine($"    {backend.Backend.Id} :{target} {ServiceReachText.Outcome(backend.Outcome)}: {backend.Reason}");
+                    }
+                }
+
+                output.WriteLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using PolicyCheck.Core.Services;
+
+namespace PolicyCheck.Reporting.Services;
+
+/// <summary>Short texts shared by the service writers.</summary>
+internal static class ServiceReachText
+{
+    /// <summary><c>all</c>, <c>k/n</c>, <c>none</c>, <c>none?</c> (depends on node addresses) or <c>-</c> (no endpoints).</summary>
+    public static string Cell(ServiceVerdict verdict) => verdict.Coverage switch
+    {
+        ServiceCoverage.NoEndpoints => "-",
+        ServiceCoverage.All => "all",
+        ServiceCoverage.Some => string.Create(CultureInfo.InvariantCulture, $"{verdict.Reached}/{verdict.Endpoints}"),
+        _ when verdict.Uncertain > 0 => "none?",
+        _ => "none",
+    };
+
+    public static string Coverage(ServiceCoverage coverage) => coverage switch
+    {
+        ServiceCoverage.All => "all",
+        ServiceCoverage.Some => "some",
+        ServiceCoverage.None => "none",
+        _ => "no-endpoints",
+    };
+
+    public static string Outcome(BackendOutcome outcome) => outcome switch
+    {
+        BackendOutcome.Allowed => "allowed",
+        BackendOutcome.Denied => "denied",
+        BackendOutcome.DependsOnNodeAddresses => "depends-on-node-addresses",
+        _ => "target-port-unresolved",
+    };
+
+    /// <summary><c>80/TCP → 9376</c>, <c>80/TCP → http (8080 on a, 9090 on b)</c>, <c>80/TCP → http (unresolved)</c>.</summary>
+    public static string PortMapping(ServicePortSummary port)
+    {
+        var target = port.Port.EffectiveTargetPort;
+        var text = $"{port.Label} → ";
+        if (!target.IsNamed)
+            text += target.ToString();
+        else
+        {
+            var numbers = port.TargetNumbers;
+            var detail = numbers.Length switch
+            {
+                0 when port.Targets.IsEmpty => "no backends",
+                0 => "unresolved",
+                1 when port.Targets.All(t => t.Target.IsResolved) => numbers[0].ToString(CultureInfo.InvariantCulture),
+                _ => string.Join(", ", port.Targets.Select(t => $"{t.Target.Number?.ToString(CultureInfo.InvariantCulture) ?? "unresolved"} on {t.Backend.Id}")),
+            };
+            text += $"{target} ({detail})";
+        }
+
+        return port.NodePort is null ? text : $"{text}, node port {port.NodePort}";
+    }
+}

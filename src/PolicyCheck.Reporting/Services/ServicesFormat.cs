@@ -1,0 +1,8 @@
+namespace PolicyCheck.Reporting.Services;
+
+public enum ServicesFormat
+{
+    Text,
+    Json,
+    Markdown,
+}

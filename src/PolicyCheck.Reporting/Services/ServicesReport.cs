@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Services;
+
+namespace PolicyCheck.Reporting.Services;
+
+/// <summary>What the services listing renders: the service summaries, the subjects, and the cluster DNS assessment.</summary>
+public sealed record ServicesReport(ImmutableArray<ServiceSummary> Services, ImmutableArray<Subject> Subjects, ClusterDnsAssessment? Dns);
