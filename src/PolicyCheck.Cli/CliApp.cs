@@ -24,11 +24,13 @@ public static class CliApp
             "Kubernetes defines NetworkPolicy.")
         {
             matrix,
+            ExplainCommand.Create(terminal),
         };
         var examples = new Dictionary<Command, string[]>
         {
             [root] = ["policycheck matrix examples/webshop", "policycheck matrix --help"],
             [matrix] = MatrixCommand.Examples,
+            [root.Subcommands.Single(c => c.Name == "explain")] = ExplainCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);

@@ -91,7 +91,7 @@ public static class Explainer
             direction,
             selected,
             DirectionStatus.Isolated,
-            new Reason(ReasonKind.Isolated, SourceSpan.None, Actual: policies.Count.ToString(CultureInfo.InvariantCulture)),
+            new Reason(ReasonKind.Isolated, SourceSpan.None, Key: direction.ToString(), Actual: policies.Count.ToString(CultureInfo.InvariantCulture)),
             policies.ToImmutable(),
             allows)
         { AllowsQuery = Query(allows, port, resolved) };
@@ -99,7 +99,7 @@ public static class Explainer
 
     private static DirectionExplanation Open(
         Direction direction, Subject selected, DirectionStatus status, ReasonKind kind, PortQuery? port, ResolvedPort? resolved, SourceSpan span = default) =>
-        new(direction, selected, status, new Reason(kind, span == default ? SourceSpan.None : span), [], PortSet.All)
+        new(direction, selected, status, new Reason(kind, span == default ? SourceSpan.None : span, Key: direction.ToString()), [], PortSet.All)
         {
             AllowsQuery = Query(PortSet.All, port, resolved),
         };

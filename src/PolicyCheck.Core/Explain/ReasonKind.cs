@@ -18,10 +18,10 @@ public enum ReasonKind
     /// <summary>The pod uses the node's network (hostNetwork): policies do not govern it, so this side allows everything.</summary>
     HostNetworkPod,
 
-    /// <summary>No policy of this direction selects the pod, so the direction allows everything.</summary>
+    /// <summary>No policy of this direction (Key: Ingress or Egress) selects the pod, so the direction allows everything.</summary>
     NotIsolated,
 
-    /// <summary>At least one policy of this direction selects the pod: only what its rules allow passes.</summary>
+    /// <summary>Actual: how many policies of this direction (Key) select the pod: only what their rules allow passes.</summary>
     Isolated,
 
     /// <summary>The rule has no from/to (or an empty one): it matches every peer, external ones included.</summary>
