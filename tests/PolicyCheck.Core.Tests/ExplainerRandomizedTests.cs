@@ -46,6 +46,9 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
                     pairs++;
                     var expected = matrix.Allowed(from, to);
                     var explained = Explainer.Explain(cluster, subjects[from], subjects[to], _options);
+                    var named = Explainer.Explain(cluster, subjects[from], subjects[to], _options, null, LastAddress(subjects[from]), LastAddress(subjects[to]));
+                    if (!named.Allowed.Equals(expected))
+                        Assert.Fail(Mismatch(seed, subjects[from].Id, subjects[to].Id, "all ports, last addresses named", expected.ToString(), named.Allowed.ToString(), cluster));
                     if (!explained.Allowed.Equals(expected))
                         Assert.Fail(Mismatch(seed, subjects[from].Id, subjects[to].Id, "all ports", expected.ToString(), explained.Allowed.ToString(), cluster));
                     if (explained.Verdict.Allowed != !expected.IsEmpty)
@@ -64,6 +67,17 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
 
         TestContext.Out.WriteLine($"{count} seeds from {first}, {pairs} pairs ({_options.IpBlockPods}).");
         Assert.That(pairs, Is.GreaterThan(count), "the random clusters had no pairs to explain");
+    }
+
+    /// <summary>For an external subject, its last address as a host CIDR, as if the user had named it; null for a workload.</summary>
+    private static Model.IpCidr? LastAddress(Subject subject)
+    {
+        if (!subject.IsExternal)
+            return null;
+        var last = subject.Ranges[^1].Last;
+        var bits = last.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+        Assert.That(Model.IpCidr.TryParse($"{last}/{bits}", out var cidr), Is.True);
+        return cidr;
     }
 
     private string Mismatch(int seed, string from, string to, string what, string expected, string actual, Model.Cluster cluster) =>

@@ -47,7 +47,7 @@ internal static class ExplainHandler
         foreach (var source in from)
         {
             foreach (var destination in to)
-                flows.Add(Explainer.Explain(loaded.Cluster, matrix.Subjects[source], matrix.Subjects[destination], options, request.Port));
+                flows.Add(Explainer.Explain(loaded.Cluster, matrix.Subjects[source], matrix.Subjects[destination], options, request.Port, request.From.Address, request.To.Address));
         }
 
         var report = new ExplainReport(

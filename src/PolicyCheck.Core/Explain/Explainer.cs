@@ -15,7 +15,18 @@ namespace PolicyCheck.Core.Explain;
 public static class Explainer
 {
     /// <summary>Explains traffic from <paramref name="from"/> to <paramref name="to"/>, optionally for one port.</summary>
-    public static FlowExplanation Explain(Cluster cluster, Subject from, Subject to, EvaluationOptions? options = null, PortQuery? port = null)
+    /// <param name="fromAddress">For an external source, the address or CIDR the user named: ipBlock evidence then
+    /// speaks of the first address of the subject inside it (every address of one external subject is inside exactly
+    /// the same ipBlocks, so the answer is the same; the wording is closer to the question).</param>
+    /// <param name="toAddress">The same for an external destination.</param>
+    public static FlowExplanation Explain(
+        Cluster cluster,
+        Subject from,
+        Subject to,
+        EvaluationOptions? options = null,
+        PortQuery? port = null,
+        IpCidr? fromAddress = null,
+        IpCidr? toAddress = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(from);
@@ -31,8 +42,8 @@ public static class Explainer
         if (!from.IsExternal && string.Equals(from.Id, to.Id, StringComparison.Ordinal))
             return Skipped(from, to, port, resolved, new Reason(ReasonKind.SelfTraffic, SourceSpan.None), PortSet.All);
 
-        var egress = Side(cluster, Direction.Egress, selected: from, peer: to, destination: to, options, port, resolved);
-        var ingress = Side(cluster, Direction.Ingress, selected: to, peer: from, destination: to, options, port, resolved);
+        var egress = Side(cluster, Direction.Egress, selected: from, peer: new End(to, Representative(to, toAddress)), destination: to, options, port, resolved);
+        var ingress = Side(cluster, Direction.Ingress, selected: to, peer: new End(from, Representative(from, fromAddress)), destination: to, options, port, resolved);
         var allowed = egress.Allows.Intersect(ingress.Allows);
         var reasons = new List<Reason> { egress.Reason, ingress.Reason };
         if (port is { Name: { } name } && resolved is null)
@@ -59,7 +70,7 @@ public static class Explainer
         port is null ? null : resolved is { } p && set.Contains(p.Protocol, p.Number);
 
     private static DirectionExplanation Side(
-        Cluster cluster, Direction direction, Subject selected, Subject peer, Subject destination, EvaluationOptions options, PortQuery? port, ResolvedPort? resolved)
+        Cluster cluster, Direction direction, Subject selected, End peer, Subject destination, EvaluationOptions options, PortQuery? port, ResolvedPort? resolved)
     {
         if (selected.Workload is not { } workload)
             return Open(direction, selected, DirectionStatus.External, ReasonKind.ExternalEnd, port, resolved);
@@ -105,7 +116,7 @@ public static class Explainer
         };
 
     private static RuleEvidence RuleFor(
-        Cluster cluster, NetworkPolicy policy, PolicyRule rule, Subject peer, Subject destination, EvaluationOptions options, PortQuery? port, ResolvedPort? resolved)
+        Cluster cluster, NetworkPolicy policy, PolicyRule rule, End peer, Subject destination, EvaluationOptions options, PortQuery? port, ResolvedPort? resolved)
     {
         var peerReasons = ImmutableArray<Reason>.Empty;
         var peers = ImmutableArray.CreateBuilder<PeerEvidence>();
@@ -152,10 +163,11 @@ public static class Explainer
         };
     }
 
-    private static PeerEvidence PeerFor(Cluster cluster, NetworkPolicy policy, PolicyPeer peer, Subject subject, EvaluationOptions options)
+    private static PeerEvidence PeerFor(Cluster cluster, NetworkPolicy policy, PolicyPeer peer, End end, EvaluationOptions options)
     {
+        var subject = end.Subject;
         if (peer.IpBlock is { } block)
-            return IpBlockFor(peer, block, subject, options);
+            return IpBlockFor(peer, block, end, options);
         if (subject.Workload is not { } workload)
             return new PeerEvidence(peer, false, [new Reason(ReasonKind.ExternalNotSelectable, peer.Span, Actual: subject.Id)], null);
         if (workload.HostNetwork)
@@ -199,8 +211,9 @@ public static class Explainer
 
     private static SourceSpan SpanOf(LabelSelector selector, PolicyPeer peer) => selector.Span.IsNone ? peer.Span : selector.Span;
 
-    private static PeerEvidence IpBlockFor(PolicyPeer peer, IpBlock block, Subject subject, EvaluationOptions options)
+    private static PeerEvidence IpBlockFor(PolicyPeer peer, IpBlock block, End end, EvaluationOptions options)
     {
+        var subject = end.Subject;
         var span = block.Span.IsNone ? peer.Span : block.Span;
         if (subject.Workload is { } workload)
         {
@@ -220,8 +233,8 @@ public static class Explainer
             return new PeerEvidence(peer, false, reasons.ToImmutable(), null);
         }
 
-        // Every address of an external subject is inside exactly the same ipBlocks, so its first address stands for all.
-        var address = AddressIn(block, subject.Ranges[0].First, span);
+        // Every address of an external subject is inside exactly the same ipBlocks, so one stands for all.
+        var address = AddressIn(block, end.Address!, span); // an external end always has a representative address
         return new PeerEvidence(peer, address.Kind == ReasonKind.IpBlockMatched, [address], null);
     }
 
@@ -314,4 +327,55 @@ public static class Explainer
 
         return new PortEvidence(entry, PortSet.None, new Reason(ReasonKind.NamedPortUndefined, entry.Span, Key: name, Actual: workload.Id));
     }
+
+    /// <summary>An address of an external subject, inside <paramref name="named"/> when given and overlapping; null for a workload.</summary>
+    private static IPAddress? Representative(Subject subject, IpCidr? named)
+    {
+        if (!subject.IsExternal)
+            return null;
+        if (named is { } cidr)
+        {
+            var (first, last) = Bounds(cidr);
+            foreach (var range in subject.Ranges)
+            {
+                if (range.First.AddressFamily != cidr.Family)
+                    continue;
+                var start = UInt128.Max(Number(range.First), first);
+                if (start <= UInt128.Min(Number(range.Last), last))
+                    return Address(start, cidr.Family);
+            }
+        }
+
+        return subject.Ranges[0].First;
+    }
+
+    private static (UInt128 First, UInt128 Last) Bounds(IpCidr cidr)
+    {
+        var first = Number(cidr.Network.BaseAddress);
+        var hostBits = (cidr.Family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - cidr.PrefixLength;
+        return (first, first + (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1));
+    }
+
+    private static UInt128 Number(IPAddress address)
+    {
+        UInt128 value = 0;
+        foreach (var b in address.GetAddressBytes())
+            value = (value << 8) | b;
+        return value;
+    }
+
+    private static IPAddress Address(UInt128 value, System.Net.Sockets.AddressFamily family)
+    {
+        var bytes = new byte[family == System.Net.Sockets.AddressFamily.InterNetwork ? 4 : 16];
+        for (var i = bytes.Length - 1; i >= 0; i--)
+        {
+            bytes[i] = (byte)(value & 0xFF);
+            value >>= 8;
+        }
+
+        return new IPAddress(bytes);
+    }
+
+    /// <summary>The other end of a rule's peers, with the address that stands for it when it is outside the cluster.</summary>
+    private readonly record struct End(Subject Subject, IPAddress? Address);
 }
