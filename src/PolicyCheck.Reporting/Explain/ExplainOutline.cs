@@ -34,8 +34,7 @@ public static class ExplainOutline
     {
         if (flow.Port is { } port)
         {
-            var asked = flow.ResolvedPort is { } resolved && port.Name is not null ? $"{port} ({resolved})" : port.ToString();
-            return $"{asked} {(flow.Verdict.Allowed ? "allowed" : "denied")}";
+            return $"{Asked(flow)} {(flow.Verdict.Allowed ? "allowed" : "denied")}";
         }
 
         return flow.Verdict.Allowed ? $"allowed {flow.Allowed}" : "denied (nothing is allowed)";
@@ -109,17 +108,21 @@ public static class ExplainOutline
         {
             var entry = rule.PortEntries[i];
             var at = (i + 1).ToString(CultureInfo.InvariantCulture);
-            var covers = entry.MatchesQuery is { } yes ? $" {(yes ? "Covers" : "Does not cover")} {flow.Port}." : string.Empty;
+            var covers = entry.MatchesQuery is { } yes ? $" {(yes ? "Covers" : "Does not cover")} {Asked(flow)}." : string.Empty;
             lines.Add(new OutlineLine(4, entry.Reason.Span, $"port #{at}: {ReasonText.Describe(entry.Reason)}{covers}"));
         }
     }
 
     private static string Allows(bool? query, PortSet set, FlowExplanation flow) => query switch
     {
-        true => $"allows {flow.Port}",
-        false => $"does not allow {flow.Port}",
+        true => $"allows {Asked(flow)}",
+        false => $"does not allow {Asked(flow)}",
         null => set.IsEmpty ? "allows nothing" : $"allows {set}",
     };
+
+    /// <summary>The asked port, with what a name resolved to on the destination: <c>grpc (9090/TCP)</c>.</summary>
+    private static string Asked(FlowExplanation flow) =>
+        flow.ResolvedPort is { } resolved && flow.Port?.Name is not null ? $"{flow.Port} ({resolved})" : $"{flow.Port}";
 
     private static OutlineTone Tone(bool? query, PortSet set) => (query ?? !set.IsEmpty) ? OutlineTone.Allowed : OutlineTone.Denied;
 

@@ -36,7 +36,7 @@ internal sealed class MarkdownExplainWriter : IExplainWriter
         var result = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '|' or '#')
                 result.Append('\\');
             result.Append(c);
         }
