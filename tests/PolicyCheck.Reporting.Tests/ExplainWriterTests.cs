@@ -32,7 +32,8 @@ public sealed class ExplainWriterTests
             .Workload("shop/db", ("app", "db"))
             .Workload("shop/web", ("app", "web"))
             .Workload("shop/api", ("app", "api"))
-            .Build() with { Policies = [policy] };
+            .Build() with
+        { Policies = [policy] };
     }
 
     private static ExplainReport Report(string from, string to, PortQuery? port = null, bool color = false)
