@@ -28,12 +28,12 @@ public sealed class ExplainWriterTests
             [new PolicyPort(Protocol.Tcp, PortValue.Of(5432), null, PortSpan)],
             RuleSpan);
         var policy = new NetworkPolicy("shop", "db-in", LabelSelector.FromMatchLabels(("app", "db")), null, [rule], null, PolicySpan);
-        return new ManifestBuilder()
+        var workloads = new ManifestBuilder()
             .Workload("shop/db", ("app", "db"))
             .Workload("shop/web", ("app", "web"))
             .Workload("shop/api", ("app", "api"))
-            .Build() with
-        { Policies = [policy] };
+            .Build();
+        return workloads with { Policies = [policy] };
     }
 
     private static ExplainReport Report(string from, string to, PortQuery? port = null, bool color = false)
