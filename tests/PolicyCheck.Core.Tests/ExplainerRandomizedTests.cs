@@ -17,6 +17,7 @@ namespace PolicyCheck.Core.Tests;
 public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
 {
     private const int DefaultSeeds = 3000;
+    private const int DefaultWideSeeds = 20;
 
     private static readonly PortQuery[] Ports =
     [
@@ -30,13 +31,19 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
     private readonly EvaluationOptions _options = new(ipBlockPods);
 
     [Test]
-    public void Explain_RandomClusters_AgreesWithEvaluator()
+    public void Explain_RandomClusters_AgreesWithEvaluator() => AssertAgreement(ClusterShape.Small, DefaultSeeds);
+
+    [Test]
+    [Description("Wide clusters: many policies per pod, many port numbers and nested CIDRs.")]
+    public void Explain_WideRandomClusters_AgreesWithEvaluator() => AssertAgreement(ClusterShape.Wide, DefaultWideSeeds);
+
+    private void AssertAgreement(ClusterShape shape, int defaultCount)
     {
-        var (first, count) = SeedRange();
+        var (first, count) = SeedRange(defaultCount);
         var pairs = 0;
         for (var seed = first; seed < first + count; seed++)
         {
-            var cluster = RandomCluster.Generate(seed);
+            var cluster = RandomCluster.Generate(seed, shape);
             var matrix = Evaluator.Evaluate(cluster, _options);
             var subjects = matrix.Subjects;
             for (var from = 0; from < subjects.Length; from++)
@@ -48,24 +55,24 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
                     var explained = Explainer.Explain(cluster, subjects[from], subjects[to], _options);
                     var named = Explainer.Explain(cluster, subjects[from], subjects[to], _options, null, LastAddress(subjects[from]), LastAddress(subjects[to]));
                     if (!named.Allowed.Equals(expected))
-                        Assert.Fail(Mismatch(seed, subjects[from].Id, subjects[to].Id, "all ports, last addresses named", expected.ToString(), named.Allowed.ToString(), cluster));
+                        Assert.Fail(Mismatch(seed, shape, subjects[from].Id, subjects[to].Id, "all ports, last addresses named", expected.ToString(), named.Allowed.ToString(), cluster));
                     if (!explained.Allowed.Equals(expected))
-                        Assert.Fail(Mismatch(seed, subjects[from].Id, subjects[to].Id, "all ports", expected.ToString(), explained.Allowed.ToString(), cluster));
+                        Assert.Fail(Mismatch(seed, shape, subjects[from].Id, subjects[to].Id, "all ports", expected.ToString(), explained.Allowed.ToString(), cluster));
                     if (explained.Verdict.Allowed != !expected.IsEmpty)
-                        Assert.Fail(Mismatch(seed, subjects[from].Id, subjects[to].Id, "verdict", (!expected.IsEmpty).ToString(), explained.Verdict.Allowed.ToString(), cluster));
+                        Assert.Fail(Mismatch(seed, shape, subjects[from].Id, subjects[to].Id, "verdict", (!expected.IsEmpty).ToString(), explained.Verdict.Allowed.ToString(), cluster));
 
                     foreach (var port in Ports)
                     {
                         var cell = port.IsAllowed(matrix, from, to);
                         var answer = Explainer.Explain(cluster, subjects[from], subjects[to], _options, port);
                         if (answer.Verdict.Allowed != cell)
-                            Assert.Fail(Mismatch(seed, subjects[from].Id, subjects[to].Id, port.ToString(), cell.ToString(), answer.Verdict.Allowed.ToString(), cluster));
+                            Assert.Fail(Mismatch(seed, shape, subjects[from].Id, subjects[to].Id, port.ToString(), cell.ToString(), answer.Verdict.Allowed.ToString(), cluster));
                     }
                 }
             }
         }
 
-        TestContext.Out.WriteLine($"{count} seeds from {first}, {pairs} pairs ({_options.IpBlockPods}).");
+        TestContext.Out.WriteLine($"{count} {shape} seeds from {first}, {pairs} pairs ({_options.IpBlockPods}).");
         Assert.That(pairs, Is.GreaterThan(count), "the random clusters had no pairs to explain");
     }
 
@@ -80,14 +87,14 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
         return cidr;
     }
 
-    private string Mismatch(int seed, string from, string to, string what, string expected, string actual, Model.Cluster cluster) =>
-        $"seed {seed} ({_options.IpBlockPods}): {from} -> {to} on {what}: matrix says {expected}, explain says {actual}\n{ClusterDump.ToYaml(cluster)}";
+    private string Mismatch(int seed, ClusterShape shape, string from, string to, string what, string expected, string actual, Model.Cluster cluster) =>
+        $"seed {seed} ({shape}, {_options.IpBlockPods}): {from} -> {to} on {what}: matrix says {expected}, explain says {actual}\n{ClusterDump.ToYaml(cluster)}";
 
-    private static (int First, int Count) SeedRange()
+    private static (int First, int Count) SeedRange(int defaultCount)
     {
         var text = Environment.GetEnvironmentVariable("POLICYCHECK_SEEDS");
         if (string.IsNullOrWhiteSpace(text))
-            return (0, DefaultSeeds);
+            return (0, defaultCount);
         var parts = text.Split(':');
         var first = int.Parse(parts[0], CultureInfo.InvariantCulture);
         return (first, parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1);

@@ -189,6 +189,19 @@ public sealed class ExplainWriterTests
     }
 
     [Test]
+    [Description("docs/explain-output.md documents every reason kind the JSON can carry.")]
+    public void Docs_ListEveryReasonKind()
+    {
+        var docs = File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot(), "docs", "explain-output.md"));
+
+        var missing = Enum.GetValues<ReasonKind>()
+            .Select(k => JsonNamingPolicy.CamelCase.ConvertName(k.ToString()))
+            .Where(name => !docs.Contains($"`{name}`", StringComparison.Ordinal));
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
     public void Writers_EveryFormatHasOne()
     {
         foreach (var format in Enum.GetValues<ExplainFormat>())
