@@ -261,6 +261,7 @@ public sealed class ExplainerTests
             Assert.That((Peer(excepted).Kind, Peer(excepted).Key), Is.EqualTo((ReasonKind.IpExcepted, "203.0.113.128/25")));
             Assert.That((Peer(outside).Kind, Peer(outside).Actual), Is.EqualTo((ReasonKind.IpOutsideCidr, "198.51.100.1")));
             Assert.That(Peer(excepted).Actual, Is.EqualTo("203.0.113.200"));
+            Assert.That(excepted.FromAddress?.ToString(), Is.EqualTo("203.0.113.200"));
         }
 
         static Reason Peer(FlowExplanation flow) => flow.Ingress.Policies.Single().Rules.Single().Peers.Single().Reasons.Single();

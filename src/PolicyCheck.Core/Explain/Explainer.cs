@@ -37,18 +37,32 @@ public static class Explainer
         if (port is not null && port.TryResolve(to, out var protocol, out var number))
             resolved = new ResolvedPort(protocol, number);
 
+        var fromEnd = new End(from, Representative(from, fromAddress));
+        var toEnd = new End(to, Representative(to, toAddress));
+        var named = (From: fromAddress is null ? null : fromEnd.Address, To: toAddress is null ? null : toEnd.Address);
         if (from.IsExternal && to.IsExternal)
-            return Skipped(from, to, port, resolved, new Reason(ReasonKind.ExternalToExternal, SourceSpan.None), PortSet.None);
+        {
+            return Skipped(from, to, port, resolved, new Reason(ReasonKind.ExternalToExternal, SourceSpan.None), PortSet.None) with
+            {
+                FromAddress = named.From,
+                ToAddress = named.To,
+            };
+        }
+
         if (!from.IsExternal && string.Equals(from.Id, to.Id, StringComparison.Ordinal))
             return Skipped(from, to, port, resolved, new Reason(ReasonKind.SelfTraffic, SourceSpan.None), PortSet.All);
 
-        var egress = Side(cluster, Direction.Egress, selected: from, peer: new End(to, Representative(to, toAddress)), destination: to, options, port, resolved);
-        var ingress = Side(cluster, Direction.Ingress, selected: to, peer: new End(from, Representative(from, fromAddress)), destination: to, options, port, resolved);
+        var egress = Side(cluster, Direction.Egress, selected: from, peer: toEnd, destination: to, options, port, resolved);
+        var ingress = Side(cluster, Direction.Ingress, selected: to, peer: fromEnd, destination: to, options, port, resolved);
         var allowed = egress.Allows.Intersect(ingress.Allows);
         var reasons = new List<Reason> { egress.Reason, ingress.Reason };
         if (port is { Name: { } name } && resolved is null)
             reasons.Insert(0, new Reason(ReasonKind.PortQueryUnresolved, SourceSpan.None, Key: name));
-        return new FlowExplanation(from, to, port, resolved, new Verdict(IsAllowed(allowed, port, resolved), [.. reasons]), allowed, egress, ingress);
+        return new FlowExplanation(from, to, port, resolved, new Verdict(IsAllowed(allowed, port, resolved), [.. reasons]), allowed, egress, ingress)
+        {
+            FromAddress = named.From,
+            ToAddress = named.To,
+        };
     }
 
     private static FlowExplanation Skipped(Subject from, Subject to, PortQuery? port, ResolvedPort? resolved, Reason reason, PortSet allowed)

@@ -18,4 +18,11 @@ public sealed record FlowExplanation(
     Verdict Verdict,
     PortSet Allowed,
     DirectionExplanation Egress,
-    DirectionExplanation Ingress);
+    DirectionExplanation Ingress)
+{
+    /// <summary>For an outside source named by an address or CIDR: the address of it that ipBlock evidence speaks of.</summary>
+    public System.Net.IPAddress? FromAddress { get; init; }
+
+    /// <summary>For an outside destination named by an address or CIDR: the address of it that ipBlock evidence speaks of.</summary>
+    public System.Net.IPAddress? ToAddress { get; init; }
+}

@@ -17,7 +17,7 @@ public static class ExplainOutline
         ArgumentNullException.ThrowIfNull(flow);
         var lines = new List<OutlineLine>();
         var tone = flow.Verdict.Allowed ? OutlineTone.Allowed : OutlineTone.Denied;
-        lines.Add(new OutlineLine(0, SourceSpan.None, $"{flow.From.DisplayName} -> {flow.To.DisplayName}: {Verdict(flow)}", tone));
+        lines.Add(new OutlineLine(0, SourceSpan.None, $"{Name(flow.From, flow.FromAddress)} -> {Name(flow.To, flow.ToAddress)}: {Verdict(flow)}", tone));
 
         var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved);
         foreach (var reason in flowLevel)
@@ -29,6 +29,10 @@ public static class ExplainOutline
         Side(lines, flow, flow.Ingress);
         return lines;
     }
+
+    /// <summary>A subject for people; an outside end named by address reads <c>203.0.113.7 (ext:203.0.113.0-203.0.113.255)</c>.</summary>
+    private static string Name(Subject subject, System.Net.IPAddress? address) =>
+        address is null ? subject.DisplayName : $"{address} ({subject.DisplayName})";
 
     private static string Verdict(FlowExplanation flow)
     {

@@ -57,8 +57,8 @@ internal sealed class JsonExplainWriter : IExplainWriter
     private static void Flow(Utf8JsonWriter json, FlowExplanation flow)
     {
         json.WriteStartObject();
-        SubjectObject(json, "from", flow.From);
-        SubjectObject(json, "to", flow.To);
+        SubjectObject(json, "from", flow.From, flow.FromAddress);
+        SubjectObject(json, "to", flow.To, flow.ToAddress);
         json.WriteBoolean("allowed", flow.Verdict.Allowed);
         json.WriteString("allowedPorts", flow.Allowed.ToString());
         if (flow.Port is { } port)
@@ -79,7 +79,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteEndObject();
     }
 
-    private static void SubjectObject(Utf8JsonWriter json, string name, Subject subject)
+    private static void SubjectObject(Utf8JsonWriter json, string name, Subject subject, System.Net.IPAddress? address)
     {
         json.WriteStartObject(name);
         json.WriteString("id", subject.Id);
@@ -97,6 +97,8 @@ internal sealed class JsonExplainWriter : IExplainWriter
             foreach (var range in subject.Ranges)
                 json.WriteStringValue(range.ToString());
             json.WriteEndArray();
+            if (address is not null)
+                json.WriteString("address", address.ToString());
         }
 
         json.WriteEndObject();
