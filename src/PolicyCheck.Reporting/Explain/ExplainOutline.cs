@@ -10,7 +10,7 @@ namespace PolicyCheck.Reporting.Explain;
 /// then the egress side and the ingress side, each with its policies, rules, peers and ports. It only words what the
 /// Explainer decided.
 /// </summary>
-public static class ExplainOutline
+internal static class ExplainOutline
 {
     public static IReadOnlyList<OutlineLine> Lines(FlowExplanation flow)
     {

@@ -1,7 +1,7 @@
 namespace PolicyCheck.Reporting.Explain;
 
 /// <summary>How a line of an explanation reads at a glance; text writers may colour it.</summary>
-public enum OutlineTone
+internal enum OutlineTone
 {
     Neutral,
     Allowed,
