@@ -223,6 +223,22 @@ public sealed class ExplainCommandTests
     }
 
     [Test]
+    public async Task Explain_Output_WritesFileAndNothingToStdout()
+    {
+        var path = Path.Combine(CliRunner.TempFolder(), "explain.json");
+
+        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/a", "--to", "x/b", "--format", "json", "--output", path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
+            Assert.That(result.Output, Is.Empty);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            Assert.That(json.RootElement.GetProperty("flows")[0].GetProperty("allowedPorts").GetString(), Is.EqualTo("TCP 8080"));
+        }
+    }
+
+    [Test]
     public async Task Explain_Piped_NoColour()
     {
         var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a");
