@@ -17,6 +17,7 @@ public static class CliApp
     public static Command CreateRoot(Func<Terminal> terminal)
     {
         var matrix = MatrixCommand.Create(terminal);
+        var explain = ExplainCommand.Create(terminal);
         var list = ListCommand.Create(terminal);
         var services = ServicesCommand.Create(terminal);
         var root = new Command(
@@ -26,13 +27,22 @@ public static class CliApp
             "Kubernetes defines NetworkPolicy.")
         {
             matrix,
+            explain,
             list,
             services,
         };
         var examples = new Dictionary<Command, string[]>
         {
-            [root] = ["policycheck matrix examples/webshop", "policycheck matrix --help"],
+            [root] =
+            [
+                "policycheck matrix examples/webshop",
+                "policycheck explain examples/seed-scenarios --from default/back-end --to default/my-app",
+                "policycheck list examples/webshop --focus shop/frontend",
+                "policycheck services examples/seed-scenarios",
+                "policycheck matrix --help",
+            ],
             [matrix] = MatrixCommand.Examples,
+            [explain] = ExplainCommand.Examples,
             [list] = ListCommand.Examples,
             [services] = ServicesCommand.Examples,
         };

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Reporting.Explain;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary><c>policycheck explain PATH... --from A --to B [--port P]</c>: why one flow is allowed or denied.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var paths = CommonOptions.Paths();
+        var from = End("--from", "The source: NS/NAME (a workload or a pod of one), a selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
+        var to = End("--to", "The destination, in the same forms as --from.");
+        var port = new Option<PortQuery?>("--port", "-p")
+        {
+            Description = "Answer yes or no for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on the destination.",
+            HelpName = "port",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (PortQuery.TryParse(text, out var query, out var error))
+                    return query;
+                result.AddError(error);
+                return null;
+            },
+        };
+        var format = new Option<ExplainFormat>("--format", "-f")
+        {
+            Description = "Output format: text (default), json, md.",
+            HelpName = "text|json|md",
+            CustomParser = ParseFormat,
+        };
+        var ns = CommonOptions.Namespace();
+        ns.Description = "Namespace for objects that name none (default 'default').";
+        var output = CommonOptions.Output();
+        var ipBlockPods = CommonOptions.IpBlockPods();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command(
+            "explain",
+            "Explain why traffic from one subject to another is allowed or denied: the egress side and the ingress " +
+            "side, down to the policy, rule, peer and port, with their file:line. Several matches (a selector, a CIDR) " +
+            "explain every pair.")
+        {
+            paths, from, to, port, format, ns, output, ipBlockPods, quiet, verbose,
+        };
+        command.SetAction((parse, ct) => ExplainHandler.RunAsync(
+            new ExplainRequest(
+                [.. parse.GetValue(paths) ?? []],
+                parse.GetValue(from)!, // required: the parser reports a missing --from before any action runs
+                parse.GetValue(to)!, // required, as --from
+                parse.GetValue(port),
+                parse.GetValue(format),
+                parse.GetValue(ns),
+                parse.GetValue(output),
+                parse.GetValue(ipBlockPods),
+                parse.GetValue(quiet),
+                parse.GetValue(verbose)),
+            terminal(),
+            ct));
+        return command;
+    }
+
+    public static string[] Examples { get; } =
+    [
+        "policycheck explain examples/seed-scenarios --from default/back-end --to default/my-app",
+        "policycheck explain examples/seed-scenarios --from default/front-end --to default/my-app --port 9376/TCP",
+        "policycheck explain ./k8s --from 'ns=shop,app=web' --to 10.0.0.0/8 --format json",
+    ];
+
+    private static Option<SubjectQuery> End(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "subject",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (SubjectQuery.TryParse(text, out var query, out var error))
+                return query!; // TryParse returns a query when it succeeds
+            result.AddError(error ?? $"'{text}' is not a subject.");
+            return null!; // the parse error stops the command before the value is read
+        },
+    };
+
+    private static ExplainFormat ParseFormat(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
+        switch (text.ToLowerInvariant())
+        {
+            case "text": return ExplainFormat.Text;
+            case "json": return ExplainFormat.Json;
+            case "md" or "markdown": return ExplainFormat.Markdown;
+            default:
+                result.AddError($"'{text}' is not an explain format; use text, json or md.");
+                return ExplainFormat.Text;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Explain;
+using PolicyCheck.Core.Model;
+using PolicyCheck.Manifests;
+using PolicyCheck.Reporting.Explain;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>Request → load → evaluate → resolve both ends → explain every pair → write → exit code.</summary>
+internal static class ExplainHandler
+{
+    private const int NearbyShown = 12;
+
+    public static async Task<int> RunAsync(ExplainRequest request, Terminal terminal, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        LoadResult loaded;
+        ReachabilityMatrix matrix;
+        var options = new EvaluationOptions(request.IpBlockPods);
+        using (var progress = new ProgressPrinter(terminal))
+        {
+            loaded = ManifestLoader.Load(request.Paths, new LoadOptions(request.Namespace ?? "default"), terminal.Input, progress, cancellationToken);
+            var loadTime = clock.Elapsed;
+            matrix = Evaluator.Evaluate(loaded.Cluster, options, progress, cancellationToken);
+            if (request.Verbose)
+                Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
+        }
+
+        DiagnosticPrinter.Print(loaded.Diagnostics, terminal, request.Quiet);
+        var from = request.From.Resolve(matrix);
+        var to = request.To.Resolve(matrix);
+        if (from.IsEmpty || to.IsEmpty)
+        {
+            foreach (var (option, query) in new[] { ("--from", request.From), ("--to", request.To) })
+            {
+                if (query.Resolve(matrix).IsEmpty)
+                    terminal.Error.WriteLine($"policycheck: {option} '{query.Text}' matches no subject. {Nearby(matrix, query)}");
+            }
+
+            terminal.Error.WriteLine("Run 'policycheck explain --help' for usage.");
+            return (int)ExitCode.UsageError;
+        }
+
+        var flows = ImmutableArray.CreateBuilder<FlowExplanation>();
+        foreach (var source in from)
+        {
+            foreach (var destination in to)
+                flows.Add(Explainer.Explain(loaded.Cluster, matrix.Subjects[source], matrix.Subjects[destination], options, request.Port, request.From.Address, request.To.Address));
+        }
+
+        var report = new ExplainReport(
+            request.From.Text,
+            [.. from.Select(i => matrix.Subjects[i])],
+            request.To.Text,
+            [.. to.Select(i => matrix.Subjects[i])],
+            request.Port,
+            flows.ToImmutable(),
+            request.OutputPath is null && terminal.OutputColor);
+        var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ExplainWriters.Create(request.Format).Write(report, writer), cancellationToken);
+        if (!written)
+            return (int)ExitCode.UsageError;
+
+        if (!request.Quiet && loaded.HasErrors)
+            terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the explanation leaves out what was rejected.");
+        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+    }
+
+    /// <summary>What exists near a query that matched nothing: the namespace's workloads, or the namespaces there are.</summary>
+    private static string Nearby(ReachabilityMatrix matrix, SubjectQuery query)
+    {
+        var workloads = matrix.Subjects.Where(s => !s.IsExternal).ToList();
+        if (query.IsExternal)
+            return "No outside range or pod IP lies in it.";
+        if (workloads.Count == 0)
+            return "The inputs define no workloads.";
+        if (query.Namespace is { } ns)
+        {
+            var inNamespace = workloads.Where(s => s.Namespace == ns).Select(s => s.Id).ToList();
+            if (inNamespace.Count > 0)
+                return $"Namespace '{ns}' has: {List(inNamespace)}.";
+            var namespaces = workloads.Select(s => s.Namespace!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            return $"Namespace '{ns}' has no workloads; namespaces with workloads: {List(namespaces)}.";
+        }
+
+        return $"Workloads: {List(workloads.Select(s => s.Id).ToList())}.";
+    }
+
+    private static string List(List<string> items) => items.Count <= NearbyShown
+        ? string.Join(", ", items)
+        : $"{string.Join(", ", items.Take(NearbyShown))} and {items.Count - NearbyShown} more";
+}

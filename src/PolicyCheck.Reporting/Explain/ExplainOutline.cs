@@ -1,0 +1,135 @@
+using System.Globalization;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Explain;
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Reporting.Explain;
+
+/// <summary>
+/// Lays a <see cref="FlowExplanation"/> out as an indented outline for the text and Markdown writers: the verdict,
+/// then the egress side and the ingress side, each with its policies, rules, peers and ports. It only words what the
+/// Explainer decided.
+/// </summary>
+internal static class ExplainOutline
+{
+    public static IReadOnlyList<OutlineLine> Lines(FlowExplanation flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        var lines = new List<OutlineLine>();
+        var tone = flow.Verdict.Allowed ? OutlineTone.Allowed : OutlineTone.Denied;
+        lines.Add(new OutlineLine(0, SourceSpan.None, $"{Name(flow.From, flow.FromAddress)} -> {Name(flow.To, flow.ToAddress)}: {Verdict(flow)}", tone));
+
+        var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved);
+        foreach (var reason in flowLevel)
+            lines.Add(new OutlineLine(1, reason.Span, ReasonText.Describe(reason)));
+        if (flow.Egress.Status == DirectionStatus.NotApplicable)
+            return lines;
+
+        Side(lines, flow, flow.Egress);
+        Side(lines, flow, flow.Ingress);
+        return lines;
+    }
+
+    /// <summary>A subject for people; an outside end named by address reads <c>203.0.113.7 (ext:203.0.113.0-203.0.113.255)</c>.</summary>
+    private static string Name(Subject subject, System.Net.IPAddress? address) =>
+        address is null ? subject.DisplayName : $"{address} ({subject.DisplayName})";
+
+    private static string Verdict(FlowExplanation flow)
+    {
+        if (flow.Port is { } port)
+        {
+            return $"{Asked(flow)} {(flow.Verdict.Allowed ? "allowed" : "denied")}";
+        }
+
+        return flow.Verdict.Allowed ? $"allowed {flow.Allowed}" : "denied (nothing is allowed)";
+    }
+
+    private static void Side(List<OutlineLine> lines, FlowExplanation flow, DirectionExplanation side)
+    {
+        var egress = side.Direction == Direction.Egress;
+        var title = egress ? $"Egress of {side.Pod.DisplayName}" : $"Ingress of {side.Pod.DisplayName}";
+        var status = side.Status switch
+        {
+            DirectionStatus.External => "outside the cluster, not governed",
+            DirectionStatus.HostNetwork => "hostNetwork pod, not governed",
+            DirectionStatus.NotIsolated => "not isolated",
+            _ => $"isolated by {Count(side.Policies.Length, "policy", "policies")}",
+        };
+        var tone = Tone(side.AllowsQuery, side.Allows);
+        lines.Add(new OutlineLine(1, SourceSpan.None, $"{title}: {status}; {Allows(side.AllowsQuery, side.Allows, flow)}", tone));
+        if (side.Status != DirectionStatus.Isolated)
+        {
+            lines.Add(new OutlineLine(2, side.Reason.Span, ReasonText.Describe(side.Reason)));
+            return;
+        }
+
+        var rulesName = egress ? "egress" : "ingress";
+        var peersName = egress ? "to" : "from";
+        foreach (var policy in side.Policies)
+        {
+            var p = policy.Policy;
+            if (policy.Rules.IsEmpty)
+            {
+                lines.Add(new OutlineLine(2, p.Span, $"policy {p.Namespace}/{p.Name} selects it and has no {rulesName} rules: it allows nothing", OutlineTone.Denied));
+                continue;
+            }
+
+            lines.Add(new OutlineLine(2, p.Span, $"policy {p.Namespace}/{p.Name}: {Allows(policy.AllowsQuery, policy.Allows, flow)}", Tone(policy.AllowsQuery, policy.Allows)));
+            foreach (var rule in policy.Rules)
+                Rule(lines, flow, rule, rulesName, peersName);
+        }
+    }
+
+    private static void Rule(List<OutlineLine> lines, FlowExplanation flow, RuleEvidence rule, string rulesName, string peersName)
+    {
+        var peers = rule.PeerMatched ? "a peer matches" : "no peer matches";
+        var number = (rule.Rule.Index + 1).ToString(CultureInfo.InvariantCulture);
+        lines.Add(new OutlineLine(
+            3,
+            rule.Rule.Span,
+            $"{rulesName} rule #{number}: {peers}; {Allows(rule.AllowsQuery, rule.Allows, flow)}",
+            Tone(rule.AllowsQuery, rule.Allows)));
+        foreach (var reason in rule.PeerReasons)
+            lines.Add(new OutlineLine(4, reason.Span, ReasonText.Describe(reason)));
+        for (var i = 0; i < rule.Peers.Length; i++)
+        {
+            var peer = rule.Peers[i];
+            var at = (i + 1).ToString(CultureInfo.InvariantCulture);
+            lines.Add(new OutlineLine(4, peer.Peer.Span, $"{peersName} #{at}: {(peer.Matched ? "matches" : "does not match")}"));
+            foreach (var reason in peer.Reasons)
+                lines.Add(new OutlineLine(5, reason.Span, ReasonText.Describe(reason)));
+            if (!peer.Matched && peer.Namespace is { } ns && peer.Peer.NamespaceSelector is not null)
+            {
+                var labels = string.Join(", ", ns.Labels.Select(l => $"{l.Key}={l.Value}"));
+                var declared = ns.Declared ? string.Empty : " (not declared in the inputs)";
+                lines.Add(new OutlineLine(5, ns.Span, $"namespace '{ns.Name}'{declared} has labels {labels}."));
+            }
+        }
+
+        foreach (var reason in rule.PortReasons)
+            lines.Add(new OutlineLine(4, reason.Span, ReasonText.Describe(reason)));
+        for (var i = 0; i < rule.PortEntries.Length; i++)
+        {
+            var entry = rule.PortEntries[i];
+            var at = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var covers = entry.MatchesQuery is { } yes ? $" {(yes ? "Covers" : "Does not cover")} {Asked(flow)}." : string.Empty;
+            lines.Add(new OutlineLine(4, entry.Reason.Span, $"port #{at}: {ReasonText.Describe(entry.Reason)}{covers}"));
+        }
+    }
+
+    private static string Allows(bool? query, PortSet set, FlowExplanation flow) => query switch
+    {
+        true => $"allows {Asked(flow)}",
+        false => $"does not allow {Asked(flow)}",
+        null => set.IsEmpty ? "allows nothing" : $"allows {set}",
+    };
+
+    /// <summary>The asked port, with what a name resolved to on the destination: <c>grpc (9090/TCP)</c>.</summary>
+    private static string Asked(FlowExplanation flow) =>
+        flow.ResolvedPort is { } resolved && flow.Port?.Name is not null ? $"{flow.Port} ({resolved})" : $"{flow.Port}";
+
+    private static OutlineTone Tone(bool? query, PortSet set) => (query ?? !set.IsEmpty) ? OutlineTone.Allowed : OutlineTone.Denied;
+
+    private static string Count(int count, string one, string many) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Explain;
+
+namespace PolicyCheck.Reporting.Explain;
+
+/// <summary>
+/// What to write: the two ends as the user named them, the subjects each matched, and one explanation per
+/// ordered pair of them (from-major order).
+/// </summary>
+/// <param name="Color">Whether text may use ANSI colours (the caller decides: a terminal, <c>NO_COLOR</c> unset).</param>
+public sealed record ExplainReport(
+    string FromQuery,
+    ImmutableArray<Subject> FromSubjects,
+    string ToQuery,
+    ImmutableArray<Subject> ToSubjects,
+    PortQuery? Port,
+    ImmutableArray<FlowExplanation> Flows,
+    bool Color = false);

@@ -1,0 +1,46 @@
+namespace PolicyCheck.Reporting.Explain;
+
+/// <summary>
+/// GitHub-flavoured Markdown: each flow a <c>###</c> heading with its verdict, its sides and evidence as nested
+/// lists, locations in code spans.
+/// </summary>
+internal sealed class MarkdownExplainWriter : IExplainWriter
+{
+    public void Write(ExplainReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var line in ExplainMatches.Lines(report))
+            output.WriteLine($"{Escape(line)}  ");
+        foreach (var flow in report.Flows)
+        {
+            foreach (var line in ExplainOutline.Lines(flow))
+            {
+                if (line.Depth == 0)
+                {
+                    output.WriteLine();
+                    output.WriteLine($"### {Escape(line.Text)}");
+                    output.WriteLine();
+                    continue;
+                }
+
+                var location = line.Span.IsNone ? string.Empty : $"`{line.Span}` ";
+                output.WriteLine($"{new string(' ', (line.Depth - 1) * 2)}- {location}{Escape(line.Text)}");
+            }
+        }
+    }
+
+    /// <summary>Backslash-escapes the characters that would turn plain text into Markdown markup.</summary>
+    private static string Escape(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '|' or '#')
+                result.Append('\\');
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+namespace PolicyCheck.Reporting.Explain;
+
+/// <summary>
+/// Indented text, two spaces per level, each line that comes from the manifests led by its compiler-style location
+/// (<c>path:line:col:</c>). With <see cref="ExplainReport.Color"/>, allowed lines are green and denied ones red.
+/// </summary>
+internal sealed class TextExplainWriter : IExplainWriter
+{
+    private const string Green = "\u001b[32m";
+    private const string Red = "\u001b[31m";
+    private const string Reset = "\u001b[0m";
+
+    public void Write(ExplainReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var line in ExplainMatches.Lines(report))
+            output.WriteLine(line);
+        for (var i = 0; i < report.Flows.Length; i++)
+        {
+            if (i > 0 || report.FromSubjects.Length != 1 || report.ToSubjects.Length != 1)
+                output.WriteLine();
+            foreach (var line in ExplainOutline.Lines(report.Flows[i]))
+            {
+                var location = line.Span.IsNone ? string.Empty : $"{line.Span}: ";
+                var text = $"{new string(' ', line.Depth * 2)}{location}{line.Text}";
+                if (report.Color && line.Tone != OutlineTone.Neutral)
+                    text = $"{(line.Tone == OutlineTone.Allowed ? Green : Red)}{text}{Reset}";
+                output.WriteLine(text);
+            }
+        }
+    }
+}
