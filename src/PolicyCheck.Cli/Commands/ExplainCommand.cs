@@ -13,6 +13,13 @@ internal static class ExplainCommand
         var paths = CommonOptions.Paths();
         var from = End("--from", "The source: NS/NAME (a workload or a pod of one), a selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
         var to = End("--to", "The destination, in the same forms as --from.");
+        to.Required = false;
+        var toService = new Option<string?>("--to-service")
+        {
+            Description = "The destination as a Service: NS/NAME[:PORT] or a DNS name (svc, svc.ns, svc.ns.svc.cluster.local, an SRV " +
+                          "or per-pod name), PORT a number or a port name. Each backend is explained on its resolved targetPort.",
+            HelpName = "service",
+        };
         var port = new Option<PortQuery?>("--port", "-p")
         {
             Description = "Answer yes or no for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on the destination.",
@@ -45,20 +52,30 @@ internal static class ExplainCommand
             "side, down to the policy, rule, peer and port, with their file:line. Several matches (a selector, a CIDR) " +
             "explain every pair.")
         {
-            paths, from, to, port, format, ns, output, ipBlockPods, quiet, verbose,
+            paths, from, to, toService, port, format, ns, output, ipBlockPods, quiet, verbose,
         };
+        command.Validators.Add(result =>
+        {
+            var hasTo = result.GetResult(to) is not null;
+            var hasService = result.GetResult(toService) is not null;
+            if (hasTo == hasService)
+                result.AddError("Give the destination with exactly one of --to and --to-service.");
+            if (hasService && result.GetResult(port) is not null)
+                result.AddError("--port does not go with --to-service: name the service port as NS/NAME:PORT.");
+        });
         command.SetAction((parse, ct) => ExplainHandler.RunAsync(
             new ExplainRequest(
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(from)!, // required: the parser reports a missing --from before any action runs
-                parse.GetValue(to)!, // required, as --from
+                parse.GetValue(to), // null with --to-service (the validator requires exactly one)
                 parse.GetValue(port),
                 parse.GetValue(format),
                 parse.GetValue(ns),
                 parse.GetValue(output),
                 parse.GetValue(ipBlockPods),
                 parse.GetValue(quiet),
-                parse.GetValue(verbose)),
+                parse.GetValue(verbose),
+                parse.GetValue(toService)),
             terminal(),
             ct));
         return command;
@@ -69,6 +86,7 @@ internal static class ExplainCommand
         "policycheck explain examples/seed-scenarios --from default/back-end --to default/my-app",
         "policycheck explain examples/seed-scenarios --from default/front-end --to default/my-app --port 9376/TCP",
         "policycheck explain ./k8s --from 'ns=shop,app=web' --to 10.0.0.0/8 --format json",
+        "policycheck explain examples/seed-scenarios --from default/back-end --to-service my-service.default:80",
     ];
 
     private static Option<SubjectQuery> End(string name, string description) => new(name)

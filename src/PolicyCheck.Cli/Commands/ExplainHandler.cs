@@ -3,6 +3,7 @@ using System.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Core.Services;
 using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Explain;
 
@@ -30,10 +31,11 @@ internal static class ExplainHandler
 
         DiagnosticPrinter.Print(loaded.Diagnostics, terminal, request.Quiet);
         var from = request.From.Resolve(matrix);
-        var to = request.To.Resolve(matrix);
-        if (from.IsEmpty || to.IsEmpty)
+        var to = request.To?.Resolve(matrix) ?? [];
+        var ends = request.To is { } toQuery ? new[] { ("--from", request.From), ("--to", toQuery) } : [("--from", request.From)];
+        if (from.IsEmpty || (request.To is not null && to.IsEmpty))
         {
-            foreach (var (option, query) in new[] { ("--from", request.From), ("--to", request.To) })
+            foreach (var (option, query) in ends)
             {
                 if (query.Resolve(matrix).IsEmpty)
                     terminal.Error.WriteLine($"policycheck: {option} '{query.Text}' matches no subject. {Nearby(matrix, query)}");
@@ -43,21 +45,32 @@ internal static class ExplainHandler
             return (int)ExitCode.UsageError;
         }
 
-        var flows = ImmutableArray.CreateBuilder<FlowExplanation>();
-        foreach (var source in from)
+        ExplainReport report;
+        if (request.ToService is { } serviceText)
         {
-            foreach (var destination in to)
-                flows.Add(Explainer.Explain(loaded.Cluster, matrix.Subjects[source], matrix.Subjects[destination], options, request.Port, request.From.Address, request.To.Address));
+            var service = ServiceReport(loaded.Cluster, matrix, options, request, from, serviceText, terminal);
+            if (service is null)
+                return (int)ExitCode.UsageError;
+            report = service;
         }
+        else
+        {
+            var flows = ImmutableArray.CreateBuilder<FlowExplanation>();
+            foreach (var source in from)
+            {
+                foreach (var destination in to)
+                    flows.Add(Explainer.Explain(loaded.Cluster, matrix.Subjects[source], matrix.Subjects[destination], options, request.Port, request.From.Address, request.To!.Address));
+            }
 
-        var report = new ExplainReport(
-            request.From.Text,
-            [.. from.Select(i => matrix.Subjects[i])],
-            request.To.Text,
-            [.. to.Select(i => matrix.Subjects[i])],
-            request.Port,
-            flows.ToImmutable(),
-            request.OutputPath is null && terminal.OutputColor);
+            report = new ExplainReport(
+                request.From.Text,
+                [.. from.Select(i => matrix.Subjects[i])],
+                request.To!.Text,
+                [.. to.Select(i => matrix.Subjects[i])],
+                request.Port,
+                flows.ToImmutable(),
+                request.OutputPath is null && terminal.OutputColor);
+        }
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ExplainWriters.Create(request.Format).Write(report, writer), cancellationToken);
         if (!written)
             return (int)ExitCode.UsageError;
@@ -65,6 +78,62 @@ internal static class ExplainHandler
         if (!request.Quiet && loaded.HasErrors)
             terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the explanation leaves out what was rejected.");
         return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+    }
+
+    /// <summary>
+    /// <c>--to-service</c>: finds the service (NS/NAME[:PORT] or a DNS name, short names in the client's namespace),
+    /// asks the service model which backends each client reaches on which targetPort, and explains each client to
+    /// each backend on that port. Null (after a message) when the service or its port does not exist.
+    /// </summary>
+    private static ExplainReport? ServiceReport(
+        Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options, ExplainRequest request, ImmutableArray<int> from, string serviceText, Terminal terminal)
+    {
+        var clientNamespace = matrix.Subjects[from[0]].Namespace ?? request.Namespace ?? "default";
+        if (!ServiceLookup.TryFind(cluster, serviceText, clientNamespace, out var match, out var port, out var error) || match is null)
+        {
+            terminal.Error.WriteLine($"policycheck: --to-service: {error ?? $"no service is named '{serviceText}'."}");
+            terminal.Error.WriteLine("Run 'policycheck explain --help' for usage.");
+            return null;
+        }
+
+        var reachability = new ServiceReachability(cluster, matrix);
+        var portValue = port ?? (match.Port is { } srv ? (srv.Name is { } srvName ? PortValue.Of(srvName) : PortValue.Of(srv.Port)) : null);
+        var verdicts = ImmutableArray.CreateBuilder<ServiceVerdict>();
+        foreach (var client in from)
+            verdicts.AddRange(reachability.Reach(client, match.Service, portValue));
+        if (verdicts.Count == 0)
+        {
+            var ports = string.Join(", ", match.Service.Ports.Select(p => p.Name is { } n ? $"{n} ({p.Port}/{p.Protocol.ToApiString()})" : $"{p.Port}/{p.Protocol.ToApiString()}"));
+            terminal.Error.WriteLine($"policycheck: --to-service: service '{match.Service.Namespace}/{match.Service.Name}' has no port '{portValue}'; its ports: {(ports.Length == 0 ? "none" : ports)}.");
+            return null;
+        }
+
+        var flows = ImmutableArray.CreateBuilder<FlowExplanation>();
+        var backends = new List<Subject>();
+        foreach (var verdict in verdicts)
+        {
+            var client = matrix.IndexOf(verdict.Client.Id);
+            foreach (var backend in verdict.Backends)
+            {
+                if (backend.TargetPort is not { } target)
+                    continue;
+                var subject = matrix.Subjects.First(s => ReferenceEquals(s.Workload, backend.Backend));
+                if (!backends.Contains(subject))
+                    backends.Add(subject);
+                // Policies see the backend pod and its targetPort, after kube-proxy's translation.
+                flows.Add(Explainer.Explain(cluster, matrix.Subjects[client], subject, options, PortQuery.Of(target, verdict.Port.Protocol), request.From.Address));
+            }
+        }
+
+        return new ExplainReport(
+            request.From.Text,
+            [.. from.Select(i => matrix.Subjects[i])],
+            serviceText,
+            [.. backends],
+            null,
+            flows.ToImmutable(),
+            request.OutputPath is null && terminal.OutputColor,
+            verdicts.ToImmutable());
     }
 
     /// <summary>What exists near a query that matched nothing: the namespace's workloads, or the namespaces there are.</summary>

@@ -60,13 +60,14 @@ internal static class MatrixCommand
         var ipBlockPods = CommonOptions.IpBlockPods();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
+        var services = ServicesMatrixCommandPart.CreateOption();
 
         var command = new Command(
             "matrix",
             "Show which pods can reach which, per protocol and port. Rows are sources, columns destinations; the " +
             "outside address ranges that the policies' ipBlocks tell apart are subjects too.")
         {
-            paths, format, port, ns, selector, groupEquivalent, noGroup, output, ipBlockPods, quiet, verbose,
+            paths, format, port, ns, selector, groupEquivalent, noGroup, services, output, ipBlockPods, quiet, verbose,
         };
         command.Validators.Add(result =>
         {
@@ -89,7 +90,8 @@ internal static class MatrixCommand
                 parse.GetValue(quiet),
                 parse.GetValue(verbose),
                 parse.GetValue(groupEquivalent),
-                parse.GetValue(noGroup)),
+                parse.GetValue(noGroup),
+                parse.GetValue(services)),
             terminal(),
             ct));
         return command;

@@ -12,6 +12,8 @@ internal static class MatrixHandler
 {
     public static async Task<int> RunAsync(MatrixRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
+        if (request.Services)
+            return await ServicesMatrixCommandPart.RunAsync(request, terminal, cancellationToken);
         var clock = Stopwatch.StartNew();
         LoadResult loaded;
         ReachabilityMatrix matrix;

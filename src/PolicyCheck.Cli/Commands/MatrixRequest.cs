@@ -19,4 +19,5 @@ public sealed record MatrixRequest(
     bool Quiet,
     bool Verbose,
     bool GroupEquivalent = false,
-    bool NoGroup = false);
+    bool NoGroup = false,
+    bool Services = false);

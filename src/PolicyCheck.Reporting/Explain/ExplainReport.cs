@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
+using PolicyCheck.Core.Services;
 
 namespace PolicyCheck.Reporting.Explain;
 
@@ -9,6 +10,8 @@ namespace PolicyCheck.Reporting.Explain;
 /// ordered pair of them (from-major order).
 /// </summary>
 /// <param name="Color">Whether text may use ANSI colours (the caller decides: a terminal, <c>NO_COLOR</c> unset).</param>
+/// <param name="Services">With <c>--to-service</c>: per service port, what the client reaches on each backend; the
+/// flows then explain the client to each backend on its resolved targetPort.</param>
 public sealed record ExplainReport(
     string FromQuery,
     ImmutableArray<Subject> FromSubjects,
@@ -16,4 +19,5 @@ public sealed record ExplainReport(
     ImmutableArray<Subject> ToSubjects,
     PortQuery? Port,
     ImmutableArray<FlowExplanation> Flows,
-    bool Color = false);
+    bool Color = false,
+    ImmutableArray<ServiceVerdict> Services = default);

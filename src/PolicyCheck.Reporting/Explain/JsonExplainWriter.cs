@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Core.Services;
 
 namespace PolicyCheck.Reporting.Explain;
 
@@ -32,6 +34,8 @@ internal sealed class JsonExplainWriter : IExplainWriter
             End(json, "to", report.ToQuery, report.ToSubjects);
             if (report.Port is { } port)
                 json.WriteString("port", port.ToString());
+            if (!report.Services.IsDefaultOrEmpty)
+                Services(json, report.Services);
             json.WriteStartArray("flows");
             foreach (var flow in report.Flows)
                 Flow(json, flow);
@@ -42,6 +46,51 @@ internal sealed class JsonExplainWriter : IExplainWriter
         output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.WriteLine();
     }
+
+    /// <summary>With --to-service: per service port, the coverage and each backend's targetPort and outcome.</summary>
+    private static void Services(Utf8JsonWriter json, ImmutableArray<ServiceVerdict> verdicts)
+    {
+        json.WriteStartArray("servicePorts");
+        foreach (var verdict in verdicts)
+        {
+            json.WriteStartObject();
+            json.WriteString("client", verdict.Client.Id);
+            json.WriteString("service", $"{verdict.Service.Namespace}/{verdict.Service.Name}");
+            json.WriteString("type", verdict.Service.IsHeadless ? "Headless" : verdict.Service.Type.ToString());
+            json.WriteString("dnsName", ServiceDns.Fqdn(verdict.Service));
+            if (verdict.Port.Name is { } name)
+                json.WriteString("portName", name);
+            json.WriteNumber("port", verdict.Port.Port);
+            json.WriteString("protocol", verdict.Port.Protocol.ToApiString());
+            json.WriteString("targetPort", verdict.Port.EffectiveTargetPort.ToString());
+            json.WriteString("route", Camel(verdict.Route.ToString()));
+            json.WriteString("coverage", Camel(verdict.Coverage.ToString()));
+            json.WriteNumber("endpoints", verdict.Endpoints);
+            json.WriteNumber("reached", verdict.Reached);
+            if (verdict.Note is { } note)
+                json.WriteString("note", note);
+            json.WriteStartArray("backends");
+            foreach (var backend in verdict.Backends)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", backend.Backend.Id);
+                if (backend.TargetPort is { } target)
+                    json.WriteNumber("targetPort", target);
+                else
+                    json.WriteNull("targetPort");
+                json.WriteString("outcome", Camel(backend.Outcome.ToString()));
+                json.WriteString("reason", backend.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 
     private static void End(Utf8JsonWriter json, string name, string query, IEnumerable<Subject> subjects)
     {

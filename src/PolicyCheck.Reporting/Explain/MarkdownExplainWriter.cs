@@ -12,21 +12,26 @@ internal sealed class MarkdownExplainWriter : IExplainWriter
         ArgumentNullException.ThrowIfNull(output);
         foreach (var line in ExplainMatches.Lines(report))
             output.WriteLine($"{Escape(line)}  ");
+        if (!report.Services.IsDefaultOrEmpty)
+            WriteLines(output, ServiceOutline.Lines(report.Services));
         foreach (var flow in report.Flows)
-        {
-            foreach (var line in ExplainOutline.Lines(flow))
-            {
-                if (line.Depth == 0)
-                {
-                    output.WriteLine();
-                    output.WriteLine($"### {Escape(line.Text)}");
-                    output.WriteLine();
-                    continue;
-                }
+            WriteLines(output, ExplainOutline.Lines(flow));
+    }
 
-                var location = line.Span.IsNone ? string.Empty : $"`{line.Span}` ";
-                output.WriteLine($"{new string(' ', (line.Depth - 1) * 2)}- {location}{Escape(line.Text)}");
+    private static void WriteLines(TextWriter output, IEnumerable<OutlineLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Depth == 0)
+            {
+                output.WriteLine();
+                output.WriteLine($"### {Escape(line.Text)}");
+                output.WriteLine();
+                continue;
             }
+
+            var location = line.Span.IsNone ? string.Empty : $"`{line.Span}` ";
+            output.WriteLine($"{new string(' ', (line.Depth - 1) * 2)}- {location}{Escape(line.Text)}");
         }
     }
 

@@ -16,18 +16,26 @@ internal sealed class TextExplainWriter : IExplainWriter
         ArgumentNullException.ThrowIfNull(output);
         foreach (var line in ExplainMatches.Lines(report))
             output.WriteLine(line);
+        var services = !report.Services.IsDefaultOrEmpty;
+        if (services)
+            WriteLines(report, output, ServiceOutline.Lines(report.Services));
         for (var i = 0; i < report.Flows.Length; i++)
         {
-            if (i > 0 || report.FromSubjects.Length != 1 || report.ToSubjects.Length != 1)
+            if (i > 0 || services || report.FromSubjects.Length != 1 || report.ToSubjects.Length != 1)
                 output.WriteLine();
-            foreach (var line in ExplainOutline.Lines(report.Flows[i]))
-            {
-                var location = line.Span.IsNone ? string.Empty : $"{line.Span}: ";
-                var text = $"{new string(' ', line.Depth * 2)}{location}{line.Text}";
-                if (report.Color && line.Tone != OutlineTone.Neutral)
-                    text = $"{(line.Tone == OutlineTone.Allowed ? Green : Red)}{text}{Reset}";
-                output.WriteLine(text);
-            }
+            WriteLines(report, output, ExplainOutline.Lines(report.Flows[i]));
+        }
+    }
+
+    private static void WriteLines(ExplainReport report, TextWriter output, IEnumerable<OutlineLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            var location = line.Span.IsNone ? string.Empty : $"{line.Span}: ";
+            var text = $"{new string(' ', line.Depth * 2)}{location}{line.Text}";
+            if (report.Color && line.Tone != OutlineTone.Neutral)
+                text = $"{(line.Tone == OutlineTone.Allowed ? Green : Red)}{text}{Reset}";
+            output.WriteLine(text);
         }
     }
 }
