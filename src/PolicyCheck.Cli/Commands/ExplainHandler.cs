@@ -16,20 +16,8 @@ internal static class ExplainHandler
 
     public static async Task<int> RunAsync(ExplainRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        LoadResult loaded;
-        ReachabilityMatrix matrix;
         var options = new EvaluationOptions(request.IpBlockPods);
-        using (var progress = new ProgressPrinter(terminal))
-        {
-            loaded = ManifestLoader.Load(request.Paths, new LoadOptions(request.Namespace ?? "default"), terminal.Input, progress, cancellationToken);
-            var loadTime = clock.Elapsed;
-            matrix = Evaluator.Evaluate(loaded.Cluster, options, progress, cancellationToken);
-            if (request.Verbose)
-                Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
-        }
-
-        DiagnosticPrinter.Print(loaded.Diagnostics, terminal, request.Quiet);
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var from = request.From.Resolve(matrix);
         var to = request.To?.Resolve(matrix) ?? [];
         var ends = request.To is { } toQuery ? new[] { ("--from", request.From), ("--to", toQuery) } : [("--from", request.From)];
@@ -72,12 +60,7 @@ internal static class ExplainHandler
                 request.OutputPath is null && terminal.OutputColor);
         }
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ExplainWriters.Create(request.Format).Write(report, writer), cancellationToken);
-        if (!written)
-            return (int)ExitCode.UsageError;
-
-        if (!request.Quiet && loaded.HasErrors)
-            terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the explanation leaves out what was rejected.");
-        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+        return Analysis.Finish(written, loaded, request.Quiet, terminal, "explanation");
     }
 
     /// <summary>

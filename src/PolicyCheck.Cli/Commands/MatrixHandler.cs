@@ -14,34 +14,16 @@ internal static class MatrixHandler
     {
         if (request.Services)
             return await ServicesMatrixCommandPart.RunAsync(request, terminal, cancellationToken);
-        var clock = Stopwatch.StartNew();
-        LoadResult loaded;
-        ReachabilityMatrix matrix;
-        using (var progress = new ProgressPrinter(terminal))
-        {
-            loaded = ManifestLoader.Load(request.Paths, new LoadOptions(request.Namespace ?? "default"), terminal.Input, progress, cancellationToken);
-            var loadTime = clock.Elapsed;
-            matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(request.IpBlockPods), progress, cancellationToken);
-            if (request.Verbose)
-                Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
-        }
-
-        DiagnosticPrinter.Print(loaded.Diagnostics, terminal, request.Quiet);
-        var shown = Shown(matrix, request);
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        var shown = Analysis.Shown(matrix, request.Namespace, request.Selector);
         var (form, groups, automatic) = ChooseForm(matrix, shown, request, terminal);
         var report = new MatrixReport(matrix, shown, request.Port, new RenderOptions(request.OutputPath is null && terminal.OutputColor, terminal.Width),
             form == MatrixForm.Full ? null : groups);
         var format = form == MatrixForm.Overview ? MatrixFormat.Overview : request.Format;
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => MatrixWriters.Create(format).Write(report, writer), cancellationToken);
-        if (!written)
-            return (int)ExitCode.UsageError;
-
-        if (automatic && !request.Quiet)
+        if (written && automatic && !request.Quiet)
             PrintFormHint(terminal, form, shown.Length, groups?.Count ?? shown.Length);
-
-        if (!request.Quiet && loaded.HasErrors)
-            terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the result leaves out what was rejected.");
-        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+        return Analysis.Finish(written, loaded, request.Quiet, terminal);
     }
 
     /// <summary>
@@ -76,26 +58,5 @@ internal static class MatrixHandler
                 $"is a summary; narrow it with --namespace, --selector or --port, or use --format json for every pair " +
                 $"(--no-group prints the whole table)."));
         }
-    }
-
-    /// <summary>Subjects to show: workloads in --namespace and matching --selector, and every external range.</summary>
-    private static ImmutableArray<int> Shown(ReachabilityMatrix matrix, MatrixRequest request)
-    {
-        var shown = ImmutableArray.CreateBuilder<int>();
-        for (var i = 0; i < matrix.Subjects.Length; i++)
-        {
-            var subject = matrix.Subjects[i];
-            if (!subject.IsExternal)
-            {
-                if (request.Namespace is { } ns && subject.Namespace != ns)
-                    continue;
-                if (request.Selector is { } selector && !selector.Matches(subject.Labels))
-                    continue;
-            }
-
-            shown.Add(i);
-        }
-
-        return shown.ToImmutable();
     }
 }

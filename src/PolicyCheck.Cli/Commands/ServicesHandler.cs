@@ -9,7 +9,7 @@ internal static class ServicesHandler
 {
     public static async Task<int> RunAsync(ServicesRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
-        var (loaded, matrix) = ServicesAnalysis.Run(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var cluster = loaded.Cluster;
         Action<TextWriter> write;
         if (request.Env is { } envId)
@@ -50,7 +50,7 @@ internal static class ServicesHandler
         }
 
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, write, cancellationToken);
-        return ServicesAnalysis.Finish(written, loaded, request.Quiet, terminal);
+        return Analysis.Finish(written, loaded, request.Quiet, terminal);
     }
 
     private static int NotFound(Terminal terminal, string message)

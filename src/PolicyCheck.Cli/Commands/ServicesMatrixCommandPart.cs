@@ -34,7 +34,7 @@ internal static class ServicesMatrixCommandPart
             return (int)ExitCode.UsageError;
         }
 
-        var (loaded, matrix) = ServicesAnalysis.Run(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var services = ServiceSummary.Build(loaded.Cluster, new ServiceReachability(loaded.Cluster, matrix));
         var clients = Enumerable.Range(0, matrix.Subjects.Length).Where(i =>
         {
@@ -50,6 +50,6 @@ internal static class ServicesMatrixCommandPart
             else
                 ServiceMatrixWriter.WriteTable(services, clients, output);
         }, cancellationToken);
-        return ServicesAnalysis.Finish(written, loaded, request.Quiet, terminal);
+        return Analysis.Finish(written, loaded, request.Quiet, terminal);
     }
 }

@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using static PolicyCheck.Reporting.Formats.JsonText;
 
 namespace PolicyCheck.Reporting.Explain;
 
@@ -20,12 +20,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var buffer = new ArrayBufferWriter<byte>();
-        var options = new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            NewLine = output.NewLine == "\r\n" ? "\r\n" : "\n",
-        };
+        var options = Options(output);
         using (var json = new Utf8JsonWriter(buffer, options))
         {
             json.WriteStartObject();

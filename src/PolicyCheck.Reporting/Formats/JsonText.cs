@@ -11,6 +11,18 @@ namespace PolicyCheck.Reporting.Formats;
 /// <summary>The JSON pieces every writer shares, so the port-set shape and the streaming stay one definition.</summary>
 internal static class JsonText
 {
+    /// <summary>How much output the streaming writers let accumulate before passing it on.</summary>
+    internal const int ChunkBytes = 32 * 1024;
+
+    /// <summary>Indented JSON with the output's line ending, readable rather than HTML-safe.</summary>
+    internal static JsonWriterOptions Options(TextWriter output) => new()
+    {
+        Indented = true,
+        // Not for HTML embedding: keep '+', '<', '&' and non-ASCII readable instead of \uXXXX.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = output.NewLine == "\r\n" ? "\r\n" : "\n",
+    };
+
     /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing.</summary>
     internal static void WritePortSet(Utf8JsonWriter json, PortSet set)
     {

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
@@ -20,7 +19,6 @@ internal sealed class JsonListWriter : IListWriter
 {
     public const string Schema = "policycheck/list/v1";
 
-    private const int ChunkBytes = 32 * 1024;
 
     public void Write(ListReport report, TextWriter output)
     {
@@ -28,13 +26,7 @@ internal sealed class JsonListWriter : IListWriter
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
         var buffer = new ArrayBufferWriter<byte>(ChunkBytes);
-        var options = new JsonWriterOptions
-        {
-            Indented = true,
-            // Not for HTML embedding: keep '+', '<', '&' and non-ASCII readable instead of \uXXXX.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            NewLine = output.NewLine == "\r\n" ? "\r\n" : "\n",
-        };
+        var options = Options(output);
         using var json = new Utf8JsonWriter(buffer, options);
 
         json.WriteStartObject();

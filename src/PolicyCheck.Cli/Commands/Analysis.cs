@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Selectors;
+using PolicyCheck.Manifests;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>
+/// What every analysis command does first and last: load and evaluate with progress, --verbose timings and the
+/// diagnostics on stderr; and turn the outcome into the exit code.
+/// </summary>
+internal static class Analysis
+{
+    public static (LoadResult Loaded, ReachabilityMatrix Matrix) LoadAndEvaluate(
+        IReadOnlyList<string> paths, string? ns, IpBlockPodMatching ipBlockPods, bool quiet, bool verbose, Terminal terminal, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        LoadResult loaded;
+        ReachabilityMatrix matrix;
+        using (var progress = new ProgressPrinter(terminal))
+        {
+            loaded = ManifestLoader.Load(paths, new LoadOptions(ns ?? "default"), terminal.Input, progress, cancellationToken);
+            var loadTime = clock.Elapsed;
+            matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(ipBlockPods), progress, cancellationToken);
+            if (verbose)
+                Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
+        }
+
+        DiagnosticPrinter.Print(loaded.Diagnostics, terminal, quiet);
+        return (loaded, matrix);
+    }
+
+    /// <summary>The exit code after writing: usage error when the output failed, incomplete input when something was rejected.</summary>
+    public static int Finish(bool written, LoadResult loaded, bool quiet, Terminal terminal, string what = "result")
+    {
+        if (!written)
+            return (int)ExitCode.UsageError;
+        if (!quiet && loaded.HasErrors)
+            terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the {what} leaves out what was rejected.");
+        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+    }
+
+    /// <summary>Subjects to show: workloads in <paramref name="ns"/> and matching <paramref name="selector"/>, and every external range.</summary>
+    public static ImmutableArray<int> Shown(ReachabilityMatrix matrix, string? ns, LabelSelector? selector)
+    {
+        var shown = ImmutableArray.CreateBuilder<int>();
+        for (var i = 0; i < matrix.Subjects.Length; i++)
+        {
+            var subject = matrix.Subjects[i];
+            if (!subject.IsExternal)
+            {
+                if (ns is not null && subject.Namespace != ns)
+                    continue;
+                if (selector is not null && !selector.Matches(subject.Labels))
+                    continue;
+            }
+
+            shown.Add(i);
+        }
+
+        return shown.ToImmutable();
+    }
+}
