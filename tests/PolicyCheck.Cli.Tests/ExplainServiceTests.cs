@@ -43,6 +43,21 @@ public sealed class ExplainServiceTests
     }
 
     [Test]
+    [Description("k8s docs (Service, externalTrafficPolicy): with Cluster, traffic through a NodePort is source-NATed to a node address.")]
+    public async Task ToService_OutsideClientThroughNodePort_SaysTheSourceIsNatted()
+    {
+        var result = await CliRunner.RunAsync("explain", Seeds, "--from", "203.0.113.7", "--to-service", "default/myapp");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
+            Assert.That(result.Output, Does.StartWith("203.0.113.7 (ext:0.0.0.0-255.255.255.255) -> service default/myapp (NodePort, "));
+            Assert.That(result.Output, Does.Contain("source-NATed to a node address"));
+            Assert.That(result.Output, Does.Contain("backend default/front-end[Deployment] on 80/TCP: reached."));
+        }
+    }
+
+    [Test]
     public async Task ToService_Json_CarriesCoverageAndTargetPort()
     {
         var result = await CliRunner.RunAsync("explain", Seeds, "--from", "default/front-end", "--to-service", "default/my-service:80", "--format", "json");

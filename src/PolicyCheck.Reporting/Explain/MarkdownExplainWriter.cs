@@ -13,7 +13,7 @@ internal sealed class MarkdownExplainWriter : IExplainWriter
         foreach (var line in ExplainMatches.Lines(report))
             output.WriteLine($"{Escape(line)}  ");
         if (!report.Services.IsDefaultOrEmpty)
-            WriteLines(output, ServiceOutline.Lines(report.Services));
+            WriteLines(output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress));
         foreach (var flow in report.Flows)
             WriteLines(output, ExplainOutline.Lines(flow));
     }

@@ -12,7 +12,8 @@ namespace PolicyCheck.Reporting.Explain;
 /// </summary>
 internal static class ServiceOutline
 {
-    public static IReadOnlyList<OutlineLine> Lines(ImmutableArray<ServiceVerdict> verdicts)
+    /// <param name="clientAddress">The outside address the user named as the client, if any.</param>
+    public static IReadOnlyList<OutlineLine> Lines(ImmutableArray<ServiceVerdict> verdicts, System.Net.IPAddress? clientAddress)
     {
         var lines = new List<OutlineLine>();
         foreach (var verdict in verdicts)
@@ -29,7 +30,7 @@ internal static class ServiceOutline
             lines.Add(new OutlineLine(
                 0,
                 SourceSpan.None,
-                $"{verdict.Client.DisplayName} -> service {service.Namespace}/{service.Name} ({Type(service)}, {ServiceDns.Fqdn(service)}) " +
+                $"{(clientAddress is null ? verdict.Client.DisplayName : $"{clientAddress} ({verdict.Client.DisplayName})")} -> service {service.Namespace}/{service.Name} ({Type(service)}, {ServiceDns.Fqdn(service)}) " +
                 $"port {portName}{port.Port.ToString(CultureInfo.InvariantCulture)}/{port.Protocol.ToApiString()}: {Coverage(verdict)}",
                 tone));
             lines.Add(new OutlineLine(1, port.Span, $"targetPort {port.EffectiveTargetPort}; route: {Route(verdict.Route)}"));

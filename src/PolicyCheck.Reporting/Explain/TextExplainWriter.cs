@@ -18,7 +18,7 @@ internal sealed class TextExplainWriter : IExplainWriter
             output.WriteLine(line);
         var services = !report.Services.IsDefaultOrEmpty;
         if (services)
-            WriteLines(report, output, ServiceOutline.Lines(report.Services));
+            WriteLines(report, output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress));
         for (var i = 0; i < report.Flows.Length; i++)
         {
             if (i > 0 || services || report.FromSubjects.Length != 1 || report.ToSubjects.Length != 1)
