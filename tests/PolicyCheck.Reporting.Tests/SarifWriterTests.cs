@@ -111,6 +111,7 @@ public sealed class SarifWriterTests
     }
 
     [TestCase("/elsewhere/net.yaml", "file:///elsewhere/net.yaml")]
+    [TestCase("/src/shop/../net.yaml", "file:///src/net.yaml")]
     [TestCase("/src/shopping/net.yaml", "file:///src/shopping/net.yaml")]
     [TestCase("cluster://prod/shop/NetworkPolicy/allow-web", "cluster://prod/shop/NetworkPolicy/allow-web")]
     public void Write_FileOutsideRepositoryOrLiveObject_WritesAbsoluteUriWithoutBase(string path, string uri)
@@ -258,6 +259,16 @@ public sealed class SarifWriterTests
             Assert.That(rule.GetProperty("help").GetProperty("markdown").GetString(), Does.Contain(
                 "[PC1004 PeerSelectorsSplit](https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1004.md)"));
         }
+    }
+
+    [TestCase("/src/shop", "file:///src/shop/")]
+    [TestCase("/src/shop/", "file:///src/shop/")]
+    [TestCase("/", "file:///")]
+    public void Write_RepositoryRoot_WritesSrcRootAsFolderUri(string root, string uri)
+    {
+        var run = Run(Write(Clean() with { RepositoryRoot = root }));
+
+        Assert.That(run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString(), Is.EqualTo(uri));
     }
 
     private static JsonElement ArtifactLocation(string sarif) =>

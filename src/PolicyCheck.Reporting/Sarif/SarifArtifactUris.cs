@@ -10,8 +10,9 @@ internal static class SarifArtifactUris
     /// <summary>The absolute URI of the repository folder, ending in '/' as <c>originalUriBaseIds</c> requires.</summary>
     internal static Uri SourceRoot(string repositoryRoot)
     {
+        // A filesystem root keeps its separator when trimmed, so add one only where it is missing.
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
-        return new Uri(full + Path.DirectorySeparatorChar);
+        return new Uri(Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar);
     }
 
     /// <summary>The artifact location of <paramref name="path"/> and, for a file, its full path on this machine.</summary>
