@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
+
+namespace PolicyCheck.Reporting.Sarif;
+
+/// <summary>
+/// Everything one SARIF log is made of. <paramref name="Rules"/> are the rules that ran (a finding's own descriptor
+/// joins them if missing); <paramref name="RepositoryRoot"/> is the absolute folder that <c>%SRCROOT%</c> stands for;
+/// <paramref name="Metadata"/> adds per-rule tags, security severity and help text, keyed by rule ID.
+/// </summary>
+public sealed record SarifInput(
+    ImmutableArray<DiagnosticDescriptor> Rules,
+    ImmutableArray<SarifFinding> Findings,
+    string ToolVersion,
+    string RepositoryRoot,
+    string AutomationId,
+    ImmutableDictionary<string, SarifRuleMetadata>? Metadata = null);

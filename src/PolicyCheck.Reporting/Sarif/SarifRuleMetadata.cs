@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace PolicyCheck.Reporting.Sarif;
+
+/// <summary>
+/// What a rule's descriptor alone does not say: <paramref name="Tags"/> (<c>security</c> for security rules),
+/// <paramref name="SecuritySeverity"/> as GitHub reads it (a CVSS-like score such as <c>"7.5"</c>), the help page in
+/// Markdown and a full description.
+/// </summary>
+public sealed record SarifRuleMetadata(
+    ImmutableArray<string> Tags,
+    string? SecuritySeverity,
+    string HelpMarkdown,
+    string FullDescription,
+    SarifPrecision Precision = SarifPrecision.High);
