@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of PolicyCheck: `bash test.sh` (extra arguments go to `dotnet test`, e.g. --filter Lint).
+# The SARIF tests validate logs with Microsoft's SARIF multitool, an npm package; this installs it into
+# .tools/ on first run (about 30 MB), so a fresh machine needs nothing but the .NET 10 SDK and npm.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Install the validator once per checkout, quietly and time-bounded (see docs/sarif.md). If that fails, carry on:
+# those tests then fail with the install command, never skip.
+multitool=@microsoft/sarif-multitool@5.7.0
+if ! grep -qs '"version": *"5.7.0"' .tools/node_modules/@microsoft/sarif-multitool/package.json ||
+  ! compgen -G '.tools/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool*' >/dev/null; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "warning: npm not found; cannot install $multitool for the SARIF validation tests" >&2
+  elif ! timeout 300 npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error "$multitool" \
+    >/dev/null 2>&1; then
+    echo "warning: could not install $multitool into .tools; the SARIF validation tests will fail" >&2
+  fi
+fi
+
+exec dotnet test PolicyCheck.sln "$@"
