@@ -1,0 +1,12 @@
+using PolicyCheck.Core.Diagnostics;
+
+namespace PolicyCheck.Lint;
+
+/// <summary>One check: stateless, it reads the <see cref="LintContext"/> and reports through it.</summary>
+public abstract class LintRule
+{
+    /// <summary>What the rule reports, shaped like a SARIF <c>reportingDescriptor</c>.</summary>
+    public abstract DiagnosticDescriptor Descriptor { get; }
+
+    public abstract void Analyze(LintContext context);
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace PolicyCheck.Lint;
+
+/// <summary>Every shipped rule, one line each, in ID order. Production code finds rules here, never by reflection.</summary>
+public static class RuleCatalog
+{
+    public static ImmutableArray<LintRule> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,9 @@
+namespace PolicyCheck.Lint;
+
+/// <summary>
+/// Every lint rule ID, by band: 1xxx policy correctness, 2xxx security, 3xxx services, 9xxx tool (PC0xxx belong to
+/// the loader). An ID is never reused: a retired one stays here as a comment.
+/// </summary>
+public static class RuleIds
+{
+}
