@@ -7,5 +7,6 @@ public static class RuleCatalog
 {
     public static ImmutableArray<LintRule> All { get; } =
     [
+        new Rules.PolicySelectsNothing(),
     ];
 }

@@ -6,4 +6,5 @@ namespace PolicyCheck.Lint;
 /// </summary>
 public static class RuleIds
 {
+    public const string PolicySelectsNothing = "PC1001";
 }
