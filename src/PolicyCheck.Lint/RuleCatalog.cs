@@ -8,5 +8,6 @@ public static class RuleCatalog
     public static ImmutableArray<LintRule> All { get; } =
     [
         new Rules.PolicySelectsNothing(),
+        new Rules.PeerSelectorsSplit(),
     ];
 }

@@ -7,4 +7,5 @@ namespace PolicyCheck.Lint;
 public static class RuleIds
 {
     public const string PolicySelectsNothing = "PC1001";
+    public const string PeerSelectorsSplit = "PC1003";
 }
