@@ -9,5 +9,6 @@ public static class RuleCatalog
     [
         new Rules.PolicySelectsNothing(),
         new Rules.PeerSelectorsSplit(),
+        new Rules.RulesIgnoredByPolicyTypes(),
     ];
 }
