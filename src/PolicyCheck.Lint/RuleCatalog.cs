@@ -10,5 +10,6 @@ public static class RuleCatalog
         new Rules.PolicySelectsNothing(),
         new Rules.PeerSelectorsSplit(),
         new Rules.RulesIgnoredByPolicyTypes(),
+        new Rules.UnstableSelectorKey(),
     ];
 }

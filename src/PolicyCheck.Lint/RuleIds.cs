@@ -9,4 +9,5 @@ public static class RuleIds
     public const string PolicySelectsNothing = "PC1001";
     public const string PeerSelectorsSplit = "PC1003";
     public const string RulesIgnoredByPolicyTypes = "PC1004";
+    public const string UnstableSelectorKey = "PC1006";
 }
