@@ -11,5 +11,6 @@ public static class RuleCatalog
         new Rules.PeerSelectorsSplit(),
         new Rules.RulesIgnoredByPolicyTypes(),
         new Rules.UnstableSelectorKey(),
+        new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -10,4 +10,5 @@ public static class RuleIds
     public const string PeerSelectorsSplit = "PC1003";
     public const string RulesIgnoredByPolicyTypes = "PC1004";
     public const string UnstableSelectorKey = "PC1006";
+    public const string ServiceSelectsNothing = "PC3001";
 }
