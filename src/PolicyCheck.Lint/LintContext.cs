@@ -49,6 +49,28 @@ public sealed class LintContext
         return Cluster.Workloads.Where(w => w.Namespace == ns && selector.Matches(w.Labels));
     }
 
+    /// <summary>Every workload of the inputs with its subject index in <see cref="Matrix"/>, in matrix order.</summary>
+    public IEnumerable<WorkloadSubject> Workloads()
+    {
+        for (var i = 0; i < Matrix.Subjects.Length; i++)
+        {
+            if (Matrix.Subjects[i].Workload is { } workload)
+                yield return new WorkloadSubject(workload, i);
+        }
+    }
+
+    /// <summary>The spans of the policies that select <paramref name="workload"/> and affect <paramref name="direction"/>.</summary>
+    public ImmutableArray<SourceSpan> IsolatingPolicies(Workload workload, Direction direction)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return
+        [
+            .. Cluster.Policies
+                .Where(p => p.Namespace == workload.Namespace && p.Affects(direction) && p.PodSelector.Matches(workload.Labels))
+                .Select(p => p.Span),
+        ];
+    }
+
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] arguments) =>
         Report(descriptor, span, [], arguments);
 

@@ -65,6 +65,21 @@ public sealed partial class RuleCatalogTests
     }
 
     [TestCaseSource(nameof(Rules))]
+    public void Metadata_SecurityRulesCarryTagAndSeverity(string id)
+    {
+        var rule = RuleCatalog.All.Single(r => r.Descriptor.Id == id);
+        var isSecurity = rule.Descriptor.Category == RuleCategory.Security;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rule.Metadata.Tags.Contains(RuleMetadata.SecurityTag), Is.EqualTo(isSecurity), "the security tag marks security rules");
+            if (isSecurity)
+                Assert.That(rule.Metadata.SecuritySeverity, Is.InRange(0.1, 10.0), "GitHub's security-severity scale");
+            else
+                Assert.That(rule.Metadata.SecuritySeverity, Is.Null);
+        }
+    }
+
+    [TestCaseSource(nameof(Rules))]
     public void Rule_HasFiresAndQuietTestFiles(string id)
     {
         var files = RuleTestData.Files().Where(f => RuleTestData.RuleIdOf(f) == id).Select(Path.GetFileName).ToList();
