@@ -11,6 +11,7 @@ public static class RuleCatalog
         new Rules.PeerSelectorsSplit(),
         new Rules.RulesIgnoredByPolicyTypes(),
         new Rules.UnstableSelectorKey(),
+        new Rules.IngressNotIsolated(),
         new Rules.ServiceSelectsNothing(),
     ];
 }
