@@ -12,6 +12,7 @@ public static class RuleCatalog
         new Rules.RulesIgnoredByPolicyTypes(),
         new Rules.UnstableSelectorKey(),
         new Rules.IngressNotIsolated(),
+        new Rules.EgressNotIsolated(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

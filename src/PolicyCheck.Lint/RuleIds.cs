@@ -11,5 +11,6 @@ public static class RuleIds
     public const string RulesIgnoredByPolicyTypes = "PC1004";
     public const string UnstableSelectorKey = "PC1006";
     public const string IngressNotIsolated = "PC2001";
+    public const string EgressNotIsolated = "PC2002";
     public const string ServiceSelectsNothing = "PC3001";
 }
