@@ -13,6 +13,7 @@ public static class RuleCatalog
         new Rules.UnstableSelectorKey(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
+        new Rules.EgressDnsBlocked(),
         new Rules.ServiceSelectsNothing(),
     ];
 }
