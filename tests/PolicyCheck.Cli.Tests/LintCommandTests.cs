@@ -7,6 +7,7 @@ namespace PolicyCheck.Cli.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class LintCommandTests
 {
+    /// <summary>Isolated both ways, DNS allowed to the (assumed) CoreDNS, selected by its policy: nothing to report.</summary>
     private const string Clean = """
         apiVersion: v1
         kind: Pod
@@ -19,9 +20,17 @@ public sealed class LintCommandTests
         metadata: {name: web, namespace: shop}
         spec:
           podSelector: {matchLabels: {app: web}}
+          policyTypes: [Ingress, Egress]
           ingress:
             - from:
                 - podSelector: {matchLabels: {app: web}}
+          egress:
+            - to:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+                  podSelector: {matchLabels: {k8s-app: kube-dns}}
+              ports:
+                - {port: 53, protocol: UDP}
+                - {port: 53, protocol: TCP}
         """;
 
     /// <summary>The API server rejects protocol 'tcp' (exact spellings only), so the policy is left out.</summary>
@@ -49,8 +58,32 @@ public sealed class LintCommandTests
                 "examples/split-peers/network-policies.yaml:44:11: warning PC1003: NetworkPolicy 'ledger-allow-billing-api' " +
                 "lists podSelector 'role=api' and namespaceSelector 'team=billing' as separate peers"));
             Assert.That(result.Output, Does.Contain("[PeerSelectorsSplit]"));
-            Assert.That(result.Output.TrimEnd(), Does.EndWith("1 warning in 1 file (4 files, 10 objects checked)."));
+            Assert.That(result.Output.TrimEnd(), Does.EndWith("1 warning, 4 notes in 3 files (4 files, 10 objects checked)."));
         }
+    }
+
+    [Test]
+    [Description("examples/webshop: default deny both ways in shop and data with DNS allowed; kube-system has no policy, as its comment says.")]
+    public async Task Lint_Webshop_TextIsStable()
+    {
+        var result = await CliRunner.RunAsync("lint", CliRunner.Example("webshop"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), "notes only, below the default --fail-on warning");
+            Assert.That(Snapshot.Normalize(result.Output), Does.Contain("examples/webshop/kube-system-dns.yaml:5:1: note PC2001: Deployment 'coredns'"));
+            Assert.That(result.Output, Does.Not.Contain("PC2003"), "shop and data allow DNS to kube-system on 53");
+        }
+
+        Snapshot.Match(result.Output);
+    }
+
+    [Test]
+    public async Task Lint_SplitPeers_TextIsStable()
+    {
+        var result = await CliRunner.RunAsync("lint", CliRunner.Example("split-peers"));
+
+        Snapshot.Match(result.Output);
     }
 
     [TestCase("error", ExitCode.Ok)]
@@ -123,12 +156,13 @@ public sealed class LintCommandTests
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Findings), result.Error);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        var finding = root.GetProperty("findings")[0];
+        var finding = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == RuleIds.PeerSelectorsSplit);
         var location = finding.GetProperty("location");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("policycheck/lint/v1"));
             Assert.That(root.GetProperty("summary").GetProperty("warnings").GetInt32(), Is.EqualTo(1));
+            Assert.That(root.GetProperty("summary").GetProperty("notes").GetInt32(), Is.EqualTo(4), "PC2002 for the four deployments");
             Assert.That(finding.GetProperty("ruleId").GetString(), Is.EqualTo(RuleIds.PeerSelectorsSplit));
             Assert.That(finding.GetProperty("name").GetString(), Is.EqualTo("PeerSelectorsSplit"));
             Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("warning"));

@@ -25,10 +25,11 @@ internal static class LintCommand
 
         var command = new Command(
             "lint",
-            "Find NetworkPolicy and Service misconfigurations, reasoning on the evaluated result: policies or peers " +
-            "that select nothing, selectors split into OR'ed peers, rules ignored by policyTypes, unstable selector " +
-            "labels, services without backends. Each finding has a rule ID, a severity and its file:line:col; input " +
-            "errors (PC0xxx) are reported too. 'policycheck rules' lists the rules.")
+            "Find NetworkPolicy and Service misconfigurations, reasoning on the evaluated result: policies that " +
+            "select nothing, selectors split into OR'ed peers, rules ignored by policyTypes, unstable selector " +
+            "labels, workloads not isolated, egress isolation that blocks DNS, services without backends. Each " +
+            "finding has a rule ID, a severity and its file:line:col; input errors (PC0xxx) are reported too. " +
+            "'policycheck rules' lists the rules.")
         {
             paths, format, failOn, ns, output, ipBlockPods, quiet, verbose,
         };
