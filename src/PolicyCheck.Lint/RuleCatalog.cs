@@ -8,6 +8,7 @@ public static class RuleCatalog
     public static ImmutableArray<LintRule> All { get; } =
     [
         new Rules.PolicySelectsNothing(),
+        new Rules.PeerSelectsNothing(),
         new Rules.PeerSelectorsSplit(),
         new Rules.RulesIgnoredByPolicyTypes(),
         new Rules.UnstableSelectorKey(),

@@ -7,6 +7,7 @@ namespace PolicyCheck.Lint;
 public static class RuleIds
 {
     public const string PolicySelectsNothing = "PC1001";
+    public const string PeerSelectsNothing = "PC1002";
     public const string PeerSelectorsSplit = "PC1003";
     public const string RulesIgnoredByPolicyTypes = "PC1004";
     public const string UnstableSelectorKey = "PC1006";
