@@ -11,6 +11,7 @@ public static class RuleCatalog
         new Rules.PeerSelectsNothing(),
         new Rules.PeerSelectorsSplit(),
         new Rules.RulesIgnoredByPolicyTypes(),
+        new Rules.NamedPortUndefined(),
         new Rules.UnstableSelectorKey(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),

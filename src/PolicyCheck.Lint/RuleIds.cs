@@ -10,6 +10,7 @@ public static class RuleIds
     public const string PeerSelectsNothing = "PC1002";
     public const string PeerSelectorsSplit = "PC1003";
     public const string RulesIgnoredByPolicyTypes = "PC1004";
+    public const string NamedPortUndefined = "PC1005";
     public const string UnstableSelectorKey = "PC1006";
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
