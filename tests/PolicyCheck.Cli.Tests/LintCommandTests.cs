@@ -134,6 +134,19 @@ public sealed class LintCommandTests
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.IncompleteInput));
     }
 
+    [Test]
+    public async Task Lint_MissingInput_IsAnErrorWithoutLocationAndExitsIncomplete()
+    {
+        var result = await CliRunner.RunAsync("lint", Path.Combine(CliRunner.TempFolder(), "absent.yaml"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.IncompleteInput));
+            Assert.That(result.Output, Does.StartWith("error PC0001: "));
+            Assert.That(result.Output, Does.EndWith("1 error (0 files, 0 objects checked)." + Environment.NewLine));
+        }
+    }
+
     [TestCase("--fail-on", "warnings")]
     [TestCase("--format", "sarif2")]
     public async Task Lint_BadOptionValue_IsUsageError(string option, string value)

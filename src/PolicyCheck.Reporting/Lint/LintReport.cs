@@ -12,7 +12,8 @@ public sealed record LintReport(ImmutableArray<Diagnostic> Diagnostics, int File
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     /// <summary>
-    /// <c>1 error, 2 warnings in 2 files (4 files, 17 objects checked).</c>, or <c>No findings (…).</c>
+    /// <c>1 error, 2 warnings in 2 files (4 files, 17 objects checked).</c> (without "in …" when no finding has a
+    /// file), or <c>No findings (…).</c>
     /// </summary>
     public string Summary()
     {
@@ -28,7 +29,8 @@ public sealed record LintReport(ImmutableArray<Diagnostic> Diagnostics, int File
         }
 
         var files = Diagnostics.Select(d => d.Span.Path).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Count();
-        return $"{string.Join(", ", parts)} in {Plural(files, "file")} {checkedText}.";
+        var where = files == 0 ? string.Empty : $" in {Plural(files, "file")}";
+        return $"{string.Join(", ", parts)}{where} {checkedText}.";
     }
 
     private static string Plural(int count, string noun) =>
