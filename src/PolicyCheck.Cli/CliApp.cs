@@ -20,6 +20,8 @@ public static class CliApp
         var explain = ExplainCommand.Create(terminal);
         var list = ListCommand.Create(terminal);
         var services = ServicesCommand.Create(terminal);
+        var lint = LintCommand.Create(terminal);
+        var rules = LintRulesCommand.Create(terminal);
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -30,6 +32,8 @@ public static class CliApp
             explain,
             list,
             services,
+            lint,
+            rules,
         };
         var examples = new Dictionary<Command, string[]>
         {
@@ -39,12 +43,15 @@ public static class CliApp
                 "policycheck explain examples/seed-scenarios --from default/back-end --to default/my-app",
                 "policycheck list examples/webshop --focus shop/frontend",
                 "policycheck services examples/seed-scenarios",
+                "policycheck lint examples/webshop",
                 "policycheck matrix --help",
             ],
             [matrix] = MatrixCommand.Examples,
             [explain] = ExplainCommand.Examples,
             [list] = ListCommand.Examples,
             [services] = ServicesCommand.Examples,
+            [lint] = LintCommand.Examples,
+            [rules] = LintRulesCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);

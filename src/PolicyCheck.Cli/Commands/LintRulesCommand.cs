@@ -1,0 +1,36 @@
+using System.CommandLine;
+using PolicyCheck.Lint;
+using PolicyCheck.Reporting.Lint;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary><c>policycheck rules</c>: the lint rule catalogue; <c>--format md</c> is <c>docs/rules/README.md</c>.</summary>
+internal static class LintRulesCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var format = LintFormatOption.Create();
+        var output = CommonOptions.Output();
+        var command = new Command(
+            "rules",
+            "List the lint rules: ID, default severity, category, name and title. '--format md' writes the table " +
+            "that docs/rules/README.md holds.")
+        {
+            format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
+            var written = await OutputFile.WriteAsync(
+                parse.GetValue(output), terminal(), writer => RulesWriter.Write(rules, parse.GetValue(format), writer), ct);
+            return (int)(written ? ExitCode.Ok : ExitCode.UsageError);
+        });
+        return command;
+    }
+
+    public static string[] Examples { get; } =
+    [
+        "policycheck rules",
+        "policycheck rules --format md --output docs/rules/README.md",
+    ];
+}

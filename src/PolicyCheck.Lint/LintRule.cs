@@ -1,0 +1,15 @@
+using PolicyCheck.Core.Diagnostics;
+
+namespace PolicyCheck.Lint;
+
+/// <summary>One check: stateless, it reads the <see cref="LintContext"/> and reports through it.</summary>
+public abstract class LintRule
+{
+    /// <summary>What the rule reports, shaped like a SARIF <c>reportingDescriptor</c>.</summary>
+    public abstract DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>Tags and security severity; none unless the rule says otherwise.</summary>
+    public virtual RuleMetadata Metadata => RuleMetadata.None;
+
+    public abstract void Analyze(LintContext context);
+}

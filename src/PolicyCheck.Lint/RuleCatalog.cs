@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace PolicyCheck.Lint;
+
+/// <summary>Every shipped rule, one line each, in ID order. Production code finds rules here, never by reflection.</summary>
+public static class RuleCatalog
+{
+    public static ImmutableArray<LintRule> All { get; } =
+    [
+        new Rules.PolicySelectsNothing(),
+        new Rules.PeerSelectsNothing(),
+        new Rules.PeerSelectorsSplit(),
+        new Rules.RulesIgnoredByPolicyTypes(),
+        new Rules.NamedPortUndefined(),
+        new Rules.UnstableSelectorKey(),
+        new Rules.IngressNotIsolated(),
+        new Rules.EgressNotIsolated(),
+        new Rules.EgressDnsBlocked(),
+        new Rules.ServiceSelectsNothing(),
+    ];
+}

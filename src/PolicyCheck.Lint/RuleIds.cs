@@ -1,0 +1,19 @@
+namespace PolicyCheck.Lint;
+
+/// <summary>
+/// Every lint rule ID, by band: 1xxx policy correctness, 2xxx security, 3xxx services, 9xxx tool (PC0xxx belong to
+/// the loader). An ID is never reused: a retired one stays here as a comment.
+/// </summary>
+public static class RuleIds
+{
+    public const string PolicySelectsNothing = "PC1001";
+    public const string PeerSelectsNothing = "PC1002";
+    public const string PeerSelectorsSplit = "PC1003";
+    public const string RulesIgnoredByPolicyTypes = "PC1004";
+    public const string NamedPortUndefined = "PC1005";
+    public const string UnstableSelectorKey = "PC1006";
+    public const string IngressNotIsolated = "PC2001";
+    public const string EgressNotIsolated = "PC2002";
+    public const string EgressDnsBlocked = "PC2003";
+    public const string ServiceSelectsNothing = "PC3001";
+}

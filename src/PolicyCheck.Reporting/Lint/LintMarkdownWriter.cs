@@ -1,0 +1,36 @@
+using PolicyCheck.Core.Diagnostics;
+
+namespace PolicyCheck.Reporting.Lint;
+
+/// <summary>For pull-request comments and job summaries: a heading, the summary and one table row per finding.</summary>
+public static class LintMarkdownWriter
+{
+    public static void Write(LintReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("## PolicyCheck lint");
+        output.WriteLine();
+        output.WriteLine(report.Summary());
+        if (report.Diagnostics.IsEmpty)
+            return;
+        output.WriteLine();
+        output.WriteLine("| Severity | Rule | Location | Message |");
+        output.WriteLine("|---|---|---|---|");
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            var where = diagnostic.Span.IsNone ? string.Empty : $"`{MarkdownCell.Escape(diagnostic.Span.ToString())}`";
+            output.WriteLine(
+                $"| {Icon(diagnostic.Severity)} {diagnostic.Severity.ToString().ToLowerInvariant()} " +
+                $"| [{diagnostic.Id}]({diagnostic.Descriptor.HelpUri}) {diagnostic.Descriptor.Name} " +
+                $"| {where} | {MarkdownCell.Escape(diagnostic.Message)} |");
+        }
+    }
+
+    private static string Icon(Severity severity) => severity switch
+    {
+        Severity.Error => "🔴",
+        Severity.Warning => "🟠",
+        _ => "🔵",
+    };
+}
