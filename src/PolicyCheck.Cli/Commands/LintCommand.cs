@@ -8,7 +8,7 @@ internal static class LintCommand
     public static Command Create(Func<Terminal> terminal)
     {
         var paths = CommonOptions.Paths();
-        var format = LintFormatOption.Create();
+        var format = LintFormatOption.Create(sarif: true);
         var failOn = new Option<LintFailOn>("--fail-on")
         {
             Description = "Exit with 1 when a finding is at or above this severity: error, warning (default), note, or none.",

@@ -3,13 +3,15 @@ using PolicyCheck.Reporting.Lint;
 
 namespace PolicyCheck.Cli.Commands;
 
-/// <summary>The <c>--format text|json|md</c> option of <c>lint</c> and <c>rules</c>.</summary>
+/// <summary>The <c>--format</c> option of <c>lint</c> (text, json, md, sarif) and <c>rules</c> (text, json, md).</summary>
 internal static class LintFormatOption
 {
-    public static Option<LintFormat> Create() => new("--format", "-f")
+    public static Option<LintFormat> Create(bool sarif = false) => new("--format", "-f")
     {
-        Description = "Output format: text (default), json, md.",
-        HelpName = "text|json|md",
+        Description = sarif
+            ? "Output format: text (default), json, md, sarif (SARIF 2.1.0 for GitHub code scanning)."
+            : "Output format: text (default), json, md.",
+        HelpName = sarif ? "text|json|md|sarif" : "text|json|md",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
@@ -18,8 +20,9 @@ internal static class LintFormatOption
                 case "text": return LintFormat.Text;
                 case "json": return LintFormat.Json;
                 case "md" or "markdown": return LintFormat.Markdown;
+                case "sarif" when sarif: return LintFormat.Sarif;
                 default:
-                    result.AddError($"'{text}' is not a lint format; use text, json or md.");
+                    result.AddError($"'{text}' is not a format here; use {(sarif ? "text, json, md or sarif" : "text, json or md")}.");
                     return LintFormat.Text;
             }
         },

@@ -4,6 +4,7 @@ using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
 using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Lint;
+using PolicyCheck.Reporting.Sarif;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -34,6 +35,7 @@ internal static class LintHandler
         {
             LintFormat.Json => output => LintJsonWriter.Write(report, output),
             LintFormat.Markdown => output => LintMarkdownWriter.Write(report, output),
+            LintFormat.Sarif => output => SarifWriter.Write(LintSarif.Input(report, request.Paths), output),
             _ => output => LintTextWriter.Write(report, output),
         };
         if (!await OutputFile.WriteAsync(request.OutputPath, terminal, write, cancellationToken))

@@ -6,4 +6,7 @@ public enum LintFormat
     Text,
     Json,
     Markdown,
+
+    /// <summary>SARIF 2.1.0 for GitHub code scanning (lint only).</summary>
+    Sarif,
 }
