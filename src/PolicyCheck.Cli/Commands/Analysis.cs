@@ -13,7 +13,14 @@ namespace PolicyCheck.Cli.Commands;
 internal static class Analysis
 {
     public static (LoadResult Loaded, ReachabilityMatrix Matrix) LoadAndEvaluate(
-        IReadOnlyList<string> paths, string? ns, IpBlockPodMatching ipBlockPods, bool quiet, bool verbose, Terminal terminal, CancellationToken cancellationToken)
+        IReadOnlyList<string> paths,
+        string? ns,
+        IpBlockPodMatching ipBlockPods,
+        bool quiet,
+        bool verbose,
+        Terminal terminal,
+        CancellationToken cancellationToken,
+        bool printDiagnostics = true)
     {
         var clock = Stopwatch.StartNew();
         LoadResult loaded;
@@ -27,7 +34,8 @@ internal static class Analysis
                 Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
         }
 
-        DiagnosticPrinter.Print(loaded.Diagnostics, terminal, quiet);
+        if (printDiagnostics)
+            DiagnosticPrinter.Print(loaded.Diagnostics, terminal, quiet);
         return (loaded, matrix);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Selectors;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -62,5 +63,50 @@ internal static class CommonOptions
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
         Description = "Print what was read and how long each stage took on stderr.",
+    };
+
+    /// <summary><c>--port/-p</c>: one port as '80/TCP', '53/UDP', '8080' (TCP) or a container port name.</summary>
+    public static Option<PortQuery?> Port(string description) => new("--port", "-p")
+    {
+        Description = description,
+        HelpName = "port",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (PortQuery.TryParse(text, out var query, out var error))
+                return query;
+            result.AddError(error ?? $"'{text}' is not a port.");
+            return null;
+        },
+    };
+
+    /// <summary><c>--selector/-l</c>: a label selector in kubectl syntax.</summary>
+    public static Option<LabelSelector?> Selector(string description) => new("--selector", "-l")
+    {
+        Description = description,
+        HelpName = "selector",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (SelectorParser.TryParse(text, out var parsed, out var error))
+                return parsed;
+            result.AddError(error!); // TryParse explains every failure
+            return null;
+        },
+    };
+
+    /// <summary>An option naming subjects: NS/NAME, a selector 'ns=shop,app=web', or an outside address or CIDR.</summary>
+    public static Option<SubjectQuery?> Subject(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "subject",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (SubjectQuery.TryParse(text, out var query, out var error))
+                return query;
+            result.AddError(error ?? $"'{text}' is not a subject.");
+            return null;
+        },
     };
 }

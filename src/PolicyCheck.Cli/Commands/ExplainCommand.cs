@@ -20,19 +20,7 @@ internal static class ExplainCommand
                           "or per-pod name), PORT a number or a port name. Each backend is explained on its resolved targetPort.",
             HelpName = "service",
         };
-        var port = new Option<PortQuery?>("--port", "-p")
-        {
-            Description = "Answer yes or no for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on the destination.",
-            HelpName = "port",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (PortQuery.TryParse(text, out var query, out var error))
-                    return query;
-                result.AddError(error);
-                return null;
-            },
-        };
+        var port = CommonOptions.Port("Answer yes or no for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on the destination.");
         var format = new Option<ExplainFormat>("--format", "-f")
         {
             Description = "Output format: text (default), json, md.",
@@ -89,20 +77,12 @@ internal static class ExplainCommand
         "policycheck explain examples/seed-scenarios --from default/back-end --to-service my-service.default:80",
     ];
 
-    private static Option<SubjectQuery> End(string name, string description) => new(name)
+    private static Option<SubjectQuery?> End(string name, string description)
     {
-        Description = description,
-        HelpName = "subject",
-        Required = true,
-        CustomParser = result =>
-        {
-            var text = result.Tokens[0].Value;
-            if (SubjectQuery.TryParse(text, out var query, out var error))
-                return query!; // TryParse returns a query when it succeeds
-            result.AddError(error ?? $"'{text}' is not a subject.");
-            return null!; // the parse error stops the command before the value is read
-        },
-    };
+        var option = CommonOptions.Subject(name, description);
+        option.Required = true;
+        return option;
+    }
 
     private static ExplainFormat ParseFormat(ArgumentResult result)
     {

@@ -16,18 +16,10 @@ internal static class LintHandler
 {
     public static async Task<int> RunAsync(LintRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var options = new EvaluationOptions(request.IpBlockPods);
-        LoadResult loaded;
-        ReachabilityMatrix matrix;
-        using (var progress = new ProgressPrinter(terminal))
-        {
-            loaded = ManifestLoader.Load(request.Paths, new LoadOptions(request.Namespace ?? "default"), terminal.Input, progress, cancellationToken);
-            var loadTime = clock.Elapsed;
-            matrix = Evaluator.Evaluate(loaded.Cluster, options, progress, cancellationToken);
-            if (request.Verbose)
-                Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
-        }
+        // Loader diagnostics go into the report with the findings, not to stderr.
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(
+            request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
 
         var findings = Linter.Run(loaded.Cluster, matrix, options);
         var report = new LintReport(Linter.Sort(loaded.Diagnostics.Concat(findings)), loaded.Statistics.Files, loaded.Statistics.Objects);

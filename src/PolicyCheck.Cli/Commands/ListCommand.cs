@@ -19,52 +19,16 @@ internal static class ListCommand
             HelpName = "text|json|csv|md",
             CustomParser = ParseFormat,
         };
-        var focus = new Option<SubjectQuery?>("--focus")
-        {
-            Description = "List only connections from or to these subjects: NS/NAME (a workload, or a pod of one), a " +
-                          "selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).",
-            HelpName = "subject",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (SubjectQuery.TryParse(text, out var query, out var error))
-                    return query;
-                result.AddError(error ?? $"'{text}' is not a subject.");
-                return null;
-            },
-        };
+        var focus = CommonOptions.Subject("--focus", "List only connections from or to these subjects: NS/NAME (a workload, or a pod of one), a " +
+                          "selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
         var direction = new Option<Direction?>("--direction")
         {
             Description = "With --focus: 'ingress' lists only connections into the focus, 'egress' only those out of it. Requires --focus.",
             HelpName = "ingress|egress",
             CustomParser = ParseDirection,
         };
-        var port = new Option<PortQuery?>("--port", "-p")
-        {
-            Description = "List only pairs where this port is allowed: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination.",
-            HelpName = "port",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (PortQuery.TryParse(text, out var query, out var error))
-                    return query;
-                result.AddError(error);
-                return null;
-            },
-        };
-        var selector = new Option<LabelSelector?>("--selector", "-l")
-        {
-            Description = "List only connections between workloads whose labels match (and outside addresses), in kubectl syntax: 'app=web,tier!=db'.",
-            HelpName = "selector",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (SelectorParser.TryParse(text, out var parsed, out var error))
-                    return parsed;
-                result.AddError(error!); // TryParse explains every failure
-                return null;
-            },
-        };
+        var port = CommonOptions.Port("List only pairs where this port is allowed: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination.");
+        var selector = CommonOptions.Selector("List only connections between workloads whose labels match (and outside addresses), in kubectl syntax: 'app=web,tier!=db'.");
         var includeSelf = new Option<bool>("--include-self")
         {
             Description = "Also list each workload to itself (always 'all'). Traffic between replicas of a workload is listed either way, as 'NAME => (between replicas)'.",

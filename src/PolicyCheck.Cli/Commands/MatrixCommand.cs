@@ -17,32 +17,8 @@ internal static class MatrixCommand
             HelpName = "table|json|csv|md|dot",
             CustomParser = ParseFormat,
         };
-        var port = new Option<PortQuery?>("--port", "-p")
-        {
-            Description = "Show a yes/no matrix for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination pod.",
-            HelpName = "port",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (PortQuery.TryParse(text, out var query, out var error))
-                    return query;
-                result.AddError(error ?? $"'{text}' is not a port.");
-                return null;
-            },
-        };
-        var selector = new Option<LabelSelector?>("--selector", "-l")
-        {
-            Description = "Show only workloads whose labels match, in kubectl syntax: 'app=web,tier!=db,env in (prod,stage),!legacy'.",
-            HelpName = "selector",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (SelectorParser.TryParse(text, out var parsed, out var error))
-                    return parsed;
-                result.AddError(error!);
-                return null;
-            },
-        };
+        var port = CommonOptions.Port("Show a yes/no matrix for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination pod.");
+        var selector = CommonOptions.Selector("Show only workloads whose labels match, in kubectl syntax: 'app=web,tier!=db,env in (prod,stage),!legacy'.");
         var groupEquivalent = new Option<bool>("--group-equivalent", "-g")
         {
             Description = "Merge subjects whose rows and columns are identical into groups, and show what groups allow " +
