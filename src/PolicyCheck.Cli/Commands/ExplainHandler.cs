@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
-using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Explain;
 
 namespace PolicyCheck.Cli.Commands;

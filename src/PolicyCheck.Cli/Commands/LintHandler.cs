@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
-using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
-using PolicyCheck.Core.Selectors;
 using PolicyCheck.Reporting.List;
 
 namespace PolicyCheck.Cli.Commands;

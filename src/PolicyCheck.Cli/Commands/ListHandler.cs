@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
-using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.List;
 
 namespace PolicyCheck.Cli.Commands;

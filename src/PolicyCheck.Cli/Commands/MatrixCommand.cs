@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PolicyCheck.Core.Engine;
-using PolicyCheck.Core.Selectors;
 using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Cli.Commands;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using PolicyCheck.Core.Engine;
-using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Cli.Commands;
