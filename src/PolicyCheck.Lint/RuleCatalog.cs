@@ -13,6 +13,7 @@ public static class RuleCatalog
         new Rules.RulesIgnoredByPolicyTypes(),
         new Rules.NamedPortUndefined(),
         new Rules.UnstableSelectorKey(),
+        new Rules.ProtocolOmittedOnUdpPort(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
