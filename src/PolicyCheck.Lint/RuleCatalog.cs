@@ -17,6 +17,7 @@ public static class RuleCatalog
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
+        new Rules.EgressToAnywhereWithoutMetadataExcept(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -16,5 +16,6 @@ public static class RuleIds
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";
+    public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
     public const string ServiceSelectsNothing = "PC3001";
 }
