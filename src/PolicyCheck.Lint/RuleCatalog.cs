@@ -18,6 +18,7 @@ public static class RuleCatalog
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
         new Rules.EgressToAnywhereWithoutMetadataExcept(),
+        new Rules.DnsUdpWithoutTcp(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -17,5 +17,6 @@ public static class RuleIds
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";
     public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
+    public const string DnsUdpWithoutTcp = "PC2005";
     public const string ServiceSelectsNothing = "PC3001";
 }
