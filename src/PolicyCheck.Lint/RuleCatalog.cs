@@ -13,9 +13,12 @@ public static class RuleCatalog
         new Rules.RulesIgnoredByPolicyTypes(),
         new Rules.NamedPortUndefined(),
         new Rules.UnstableSelectorKey(),
+        new Rules.ProtocolOmittedOnUdpPort(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
+        new Rules.EgressToAnywhereWithoutMetadataExcept(),
+        new Rules.DnsUdpWithoutTcp(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -12,8 +12,11 @@ public static class RuleIds
     public const string RulesIgnoredByPolicyTypes = "PC1004";
     public const string NamedPortUndefined = "PC1005";
     public const string UnstableSelectorKey = "PC1006";
+    public const string ProtocolOmittedOnUdpPort = "PC1007";
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";
+    public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
+    public const string DnsUdpWithoutTcp = "PC2005";
     public const string ServiceSelectsNothing = "PC3001";
 }
