@@ -18,4 +18,9 @@ if ! grep -qs '"version": *"5.7.0"' .tools/node_modules/@microsoft/sarif-multito
   fi
 fi
 
+# npm configured with ignore-scripts skips the package's own step that marks the program executable.
+for tool in .tools/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool; do
+  [ -f "$tool" ] && [ ! -x "$tool" ] && chmod u+x "$tool"
+done
+
 exec dotnet test PolicyCheck.sln "$@"
