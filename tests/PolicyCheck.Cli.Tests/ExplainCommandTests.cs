@@ -6,27 +6,6 @@ namespace PolicyCheck.Cli.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class ExplainCommandTests
 {
-    private const string TwoPods = """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: a, namespace: x, labels: {app: a}}
-        spec: {containers: [{name: c, image: nginx}]}
-        ---
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: b, namespace: x, labels: {app: b}}
-        spec: {containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: b-from-a, namespace: x}
-        spec:
-          podSelector: {matchLabels: {app: b}}
-          ingress:
-          - from: [{podSelector: {matchLabels: {app: a}}}]
-            ports: [{port: http}]
-        """;
-
     [Test]
     [Description("examples/seed-scenarios: allow-app-access admits only role=frontend; back-end carries role=backend, so nothing reaches my-app from it.")]
     public async Task Explain_SeedScenarios_BackEndDeniedByMissingRole()
@@ -118,7 +97,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_SelectorMatchingTwo_ExplainsEachPairAndSaysSo()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "ns=x", "--to", "x/b", "--port", "http");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "ns=x", "--to", "x/b", "--port", "http");
 
         using (Assert.EnterMultipleScope())
         {
@@ -133,7 +112,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_Json_HasDocumentedShape()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a", "--format", "json");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a", "--format", "json");
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -153,7 +132,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_Markdown_HeadingPerFlow()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a", "--format", "md");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a", "--format", "md");
 
         using (Assert.EnterMultipleScope())
         {
@@ -166,7 +145,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_UnknownSubject_ExitsUsageNamingWhatExists()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/nope", "--to", "y/b");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/nope", "--to", "y/b");
 
         using (Assert.EnterMultipleScope())
         {
@@ -184,7 +163,7 @@ public sealed class ExplainCommandTests
     [TestCase("--from", "x/a", "--to", "x/b", "--format", "html")]
     public async Task Explain_BadUsage_ExitsUsageWithoutStackTrace(params string[] args)
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, ["explain", "-", .. args]);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, ["explain", "-", .. args]);
 
         using (Assert.EnterMultipleScope())
         {
@@ -198,7 +177,7 @@ public sealed class ExplainCommandTests
     public async Task Explain_InvalidPolicy_ExplainsTheRestAndExitsIncomplete()
     {
         var folder = CliRunner.TempFolder();
-        await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TwoPods);
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TestManifests.TwoPods);
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
@@ -227,7 +206,7 @@ public sealed class ExplainCommandTests
     {
         var path = Path.Combine(CliRunner.TempFolder(), "explain.json");
 
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/a", "--to", "x/b", "--format", "json", "--output", path);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/a", "--to", "x/b", "--format", "json", "--output", path);
 
         using (Assert.EnterMultipleScope())
         {
@@ -241,7 +220,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_Piped_NoColour()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/b", "--to", "x/a");
 
         Assert.That(result.Output.Contains('\u001b', StringComparison.Ordinal), Is.False);
     }

@@ -20,27 +20,6 @@ public sealed class ListCommandTests
 
     private static readonly string[] FormsNamed = ["NS/NAME", "ns=shop,app=web", "CIDR"];
 
-    private const string TwoPods = """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: a, namespace: x, labels: {app: a}}
-        spec: {containers: [{name: c, image: nginx}]}
-        ---
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: b, namespace: x, labels: {app: b}}
-        spec: {containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: b-from-a, namespace: x}
-        spec:
-          podSelector: {matchLabels: {app: b}}
-          ingress:
-          - from: [{podSelector: {matchLabels: {app: a}}}]
-            ports: [{port: http}]
-        """;
-
     private static Task<CliRunner.Result> Webshop(params string[] options) =>
         CliRunner.RunAsync(["list", CliRunner.Example("webshop"), .. options]);
 
@@ -264,7 +243,7 @@ public sealed class ListCommandTests
     [Description("k8s docs: a named port is resolved on the destination pod; b's 'http' is TCP 8080 and only a is admitted.")]
     public async Task List_Stdin_NamedPortFilter()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPods, "list", "-", "--port", "http", "--no-summary");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "list", "-", "--port", "http", "--no-summary");
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(Lines(result.Output), Is.EqualTo(new[] { "x/a[Pod] => x/b[Pod] : TCP 8080" }));
@@ -273,7 +252,7 @@ public sealed class ListCommandTests
     [Test]
     public async Task List_RejectedPolicy_ExitsIncompleteInput()
     {
-        var bad = TwoPods + """
+        var bad = TestManifests.TwoPods + """
 
             ---
             apiVersion: networking.k8s.io/v1

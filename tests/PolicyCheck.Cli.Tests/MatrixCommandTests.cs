@@ -6,32 +6,11 @@ namespace PolicyCheck.Cli.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class MatrixCommandTests
 {
-    private const string TwoPodsDenyAll = """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: a, namespace: x, labels: {app: a}}
-        spec: {containers: [{name: c, image: nginx}]}
-        ---
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: b, namespace: x, labels: {app: b}}
-        spec: {containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: b-from-a, namespace: x}
-        spec:
-          podSelector: {matchLabels: {app: b}}
-          ingress:
-          - from: [{podSelector: {matchLabels: {app: a}}}]
-            ports: [{port: http}]
-        """;
-
     [Test]
     [Description("k8s docs: an ingress rule naming a port allows only that port of the selected pod; other sources are denied once the pod is isolated.")]
     public async Task Matrix_StdinJson_ListsOnlyAllowedPairs()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--format", "json");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "json");
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -51,7 +30,7 @@ public sealed class MatrixCommandTests
     [Test]
     public async Task Matrix_PortQuery_ShowsBooleanCells()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--format", "json", "--port", "8080/TCP");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "json", "--port", "8080/TCP");
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -66,7 +45,7 @@ public sealed class MatrixCommandTests
     public async Task Matrix_InvalidPolicy_ReportsPositionAndExitsIncomplete()
     {
         var folder = CliRunner.TempFolder();
-        await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TwoPodsDenyAll);
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TestManifests.TwoPods);
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
@@ -111,7 +90,7 @@ public sealed class MatrixCommandTests
     {
         string[] args = value is null ? ["matrix", "-", option] : ["matrix", "-", option, value];
 
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, args);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, args);
 
         using (Assert.EnterMultipleScope())
         {
@@ -135,7 +114,7 @@ public sealed class MatrixCommandTests
     {
         var target = Path.Combine(CliRunner.TempFolder(), "matrix.csv");
 
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--format", "csv", "--output", target);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "csv", "--output", target);
 
         using (Assert.EnterMultipleScope())
         {
@@ -149,7 +128,7 @@ public sealed class MatrixCommandTests
     [Platform("Linux,MacOsX")]
     public async Task Matrix_OutputToDevNull_Succeeds()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--output", "/dev/null");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output", "/dev/null");
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
     }
@@ -159,7 +138,7 @@ public sealed class MatrixCommandTests
     {
         var target = Path.Combine(CliRunner.TempFolder(), "no", "such", "dir", "m.json");
 
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--output", target);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output", target);
 
         using (Assert.EnterMultipleScope())
         {
@@ -171,7 +150,7 @@ public sealed class MatrixCommandTests
     [Test]
     public async Task Matrix_NamespaceAndSelector_FilterShownWorkloads()
     {
-        var result = await CliRunner.RunWithInputAsync(TwoPodsDenyAll, "matrix", "-", "--format", "json", "--selector", "app=b");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "json", "--selector", "app=b");
 
         using var json = JsonDocument.Parse(result.Output);
         var ids = json.RootElement.GetProperty("subjects").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
