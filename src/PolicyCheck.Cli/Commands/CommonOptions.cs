@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
 
@@ -37,16 +38,7 @@ internal static class CommonOptions
     {
         Description = "Whether ipBlock peers match pods with known IPs: 'match' (default, as most plugins do) or 'ignore'.",
         HelpName = "match|ignore",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "match";
-            if (string.Equals(text, "match", StringComparison.OrdinalIgnoreCase))
-                return IpBlockPodMatching.Match;
-            if (string.Equals(text, "ignore", StringComparison.OrdinalIgnoreCase))
-                return IpBlockPodMatching.Ignore;
-            result.AddError($"'{text}' is not a valid --ipblock-pods value; use 'match' or 'ignore'.");
-            return IpBlockPodMatching.Match;
-        },
+        CustomParser = Choice("match", "a valid --ipblock-pods value; use 'match' or 'ignore'", ("match", IpBlockPodMatching.Match), ("ignore", IpBlockPodMatching.Ignore)),
     };
 
     public static Option<string?> Output() => new("--output", "-o")
@@ -108,5 +100,22 @@ internal static class CommonOptions
             result.AddError(error ?? $"'{text}' is not a subject.");
             return null;
         },
+    };
+
+    /// <summary>
+    /// A parser for an option with a fixed set of words (case-insensitive), such as --format. With no token the
+    /// <paramref name="fallback"/> word applies; anything else is reported as "'x' is not <paramref name="expected"/>."
+    /// </summary>
+    public static Func<ArgumentResult, T> Choice<T>(string fallback, string expected, params (string Name, T Value)[] choices) => result =>
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : fallback;
+        foreach (var (name, value) in choices)
+        {
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+                return value;
+        }
+
+        result.AddError($"'{text}' is not {expected}.");
+        return choices[0].Value;
     };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Reporting.Explain;
 
@@ -25,7 +24,7 @@ internal static class ExplainCommand
         {
             Description = "Output format: text (default), json, md.",
             HelpName = "text|json|md",
-            CustomParser = ParseFormat,
+            CustomParser = CommonOptions.Choice("text", "an explain format; use text, json or md", ("text", ExplainFormat.Text), ("json", ExplainFormat.Json), ("md", ExplainFormat.Markdown), ("markdown", ExplainFormat.Markdown)),
         };
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
@@ -82,19 +81,5 @@ internal static class ExplainCommand
         var option = CommonOptions.Subject(name, description);
         option.Required = true;
         return option;
-    }
-
-    private static ExplainFormat ParseFormat(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
-        switch (text.ToLowerInvariant())
-        {
-            case "text": return ExplainFormat.Text;
-            case "json": return ExplainFormat.Json;
-            case "md" or "markdown": return ExplainFormat.Markdown;
-            default:
-                result.AddError($"'{text}' is not an explain format; use text, json or md.");
-                return ExplainFormat.Text;
-        }
     }
 }

@@ -14,7 +14,7 @@ internal static class LintCommand
             Description = "Exit with 1 when a finding is at or above this severity: error, warning (default), note, or none.",
             HelpName = "error|warning|note|none",
             DefaultValueFactory = _ => LintFailOn.Warning,
-            CustomParser = ParseFailOn,
+            CustomParser = CommonOptions.Choice("warning", "a --fail-on value; use error, warning, note or none", ("error", LintFailOn.Error), ("warning", LintFailOn.Warning), ("note", LintFailOn.Note), ("none", LintFailOn.None)),
         };
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
@@ -55,19 +55,4 @@ internal static class LintCommand
         "policycheck lint ./k8s --format md --output lint.md",
         "policycheck rules",
     ];
-
-    private static LintFailOn ParseFailOn(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "warning";
-        switch (text.ToLowerInvariant())
-        {
-            case "error": return LintFailOn.Error;
-            case "warning": return LintFailOn.Warning;
-            case "note": return LintFailOn.Note;
-            case "none": return LintFailOn.None;
-            default:
-                result.AddError($"'{text}' is not a --fail-on value; use error, warning, note or none.");
-                return LintFailOn.Warning;
-        }
-    }
 }

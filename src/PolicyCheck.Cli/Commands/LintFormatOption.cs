@@ -12,19 +12,8 @@ internal static class LintFormatOption
             ? "Output format: text (default), json, md, sarif (SARIF 2.1.0 for GitHub code scanning)."
             : "Output format: text (default), json, md.",
         HelpName = sarif ? "text|json|md|sarif" : "text|json|md",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
-            switch (text.ToLowerInvariant())
-            {
-                case "text": return LintFormat.Text;
-                case "json": return LintFormat.Json;
-                case "md" or "markdown": return LintFormat.Markdown;
-                case "sarif" when sarif: return LintFormat.Sarif;
-                default:
-                    result.AddError($"'{text}' is not a format here; use {(sarif ? "text, json, md or sarif" : "text, json or md")}.");
-                    return LintFormat.Text;
-            }
-        },
+        CustomParser = sarif
+            ? CommonOptions.Choice("text", "a format here; use text, json, md or sarif", ("text", LintFormat.Text), ("json", LintFormat.Json), ("md", LintFormat.Markdown), ("markdown", LintFormat.Markdown), ("sarif", LintFormat.Sarif))
+            : CommonOptions.Choice("text", "a format here; use text, json or md", ("text", LintFormat.Text), ("json", LintFormat.Json), ("md", LintFormat.Markdown), ("markdown", LintFormat.Markdown)),
     };
 }

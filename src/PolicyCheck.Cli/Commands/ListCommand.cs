@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Reporting.List;
@@ -16,7 +15,7 @@ internal static class ListCommand
         {
             Description = "Output format: text (default), json, csv, md.",
             HelpName = "text|json|csv|md",
-            CustomParser = ParseFormat,
+            CustomParser = CommonOptions.Choice("text", "a list format; use text, json, csv or md", ("text", ListFormat.Text), ("json", ListFormat.Json), ("csv", ListFormat.Csv), ("md", ListFormat.Markdown), ("markdown", ListFormat.Markdown)),
         };
         var focus = CommonOptions.Subject("--focus", "List only connections from or to these subjects: NS/NAME (a workload, or a pod of one), a " +
                           "selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
@@ -24,7 +23,7 @@ internal static class ListCommand
         {
             Description = "With --focus: 'ingress' lists only connections into the focus, 'egress' only those out of it. Requires --focus.",
             HelpName = "ingress|egress",
-            CustomParser = ParseDirection,
+            CustomParser = CommonOptions.Choice<Direction?>("ingress", "a direction; use 'ingress' (into the focus) or 'egress' (out of it)", ("ingress", Direction.Ingress), ("egress", Direction.Egress)),
         };
         var port = CommonOptions.Port("List only pairs where this port is allowed: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination.");
         var selector = CommonOptions.Selector("List only connections between workloads whose labels match (and outside addresses), in kubectl syntax: 'app=web,tier!=db'.");
@@ -91,30 +90,4 @@ internal static class ListCommand
         "policycheck list ./k8s --port 5432/TCP --no-summary",
         "policycheck list ./k8s --summary-only --format json --output exposure.json",
     ];
-
-    private static ListFormat ParseFormat(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
-        switch (text.ToLowerInvariant())
-        {
-            case "text": return ListFormat.Text;
-            case "json": return ListFormat.Json;
-            case "csv": return ListFormat.Csv;
-            case "md" or "markdown": return ListFormat.Markdown;
-            default:
-                result.AddError($"'{text}' is not a list format; use text, json, csv or md.");
-                return ListFormat.Text;
-        }
-    }
-
-    private static Direction? ParseDirection(ArgumentResult result)
-    {
-        var text = result.Tokens[0].Value;
-        if (string.Equals(text, "ingress", StringComparison.OrdinalIgnoreCase))
-            return Direction.Ingress;
-        if (string.Equals(text, "egress", StringComparison.OrdinalIgnoreCase))
-            return Direction.Egress;
-        result.AddError($"'{text}' is not a direction; use 'ingress' (into the focus) or 'egress' (out of it).");
-        return null;
-    }
 }

@@ -14,7 +14,7 @@ internal static class MatrixCommand
         {
             Description = "Output format: table (default), json, csv, md, dot.",
             HelpName = "table|json|csv|md|dot",
-            CustomParser = ParseFormat,
+            CustomParser = CommonOptions.Choice("table", "a matrix format; use table, json, csv, md or dot", ("table", MatrixFormat.Table), ("json", MatrixFormat.Json), ("csv", MatrixFormat.Csv), ("md", MatrixFormat.Markdown), ("markdown", MatrixFormat.Markdown), ("dot", MatrixFormat.Dot)),
         };
         var port = CommonOptions.Port("Show a yes/no matrix for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination pod.");
         var selector = CommonOptions.Selector("Show only workloads whose labels match, in kubectl syntax: 'app=web,tier!=db,env in (prod,stage),!legacy'.");
@@ -80,20 +80,4 @@ internal static class MatrixCommand
         "policycheck matrix ./k8s --group-equivalent --format json",
         "kubectl get ns,pods,svc,netpol -A -o yaml | policycheck matrix - --selector app=web",
     ];
-
-    private static MatrixFormat ParseFormat(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "table";
-        switch (text.ToLowerInvariant())
-        {
-            case "table": return MatrixFormat.Table;
-            case "json": return MatrixFormat.Json;
-            case "csv": return MatrixFormat.Csv;
-            case "md" or "markdown": return MatrixFormat.Markdown;
-            case "dot": return MatrixFormat.Dot;
-            default:
-                result.AddError($"'{text}' is not a matrix format; use table, json, csv, md or dot.");
-                return MatrixFormat.Table;
-        }
-    }
 }

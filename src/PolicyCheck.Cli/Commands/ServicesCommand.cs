@@ -13,7 +13,7 @@ internal static class ServicesCommand
         {
             Description = "Output format: text (default), json, md.",
             HelpName = "text|json|md",
-            CustomParser = ParseFormat,
+            CustomParser = CommonOptions.Choice("text", "a services format; use text, json or md", ("text", ServicesFormat.Text), ("table", ServicesFormat.Text), ("json", ServicesFormat.Json), ("md", ServicesFormat.Markdown), ("markdown", ServicesFormat.Markdown)),
         };
         var env = new Option<string?>("--env")
         {
@@ -72,18 +72,4 @@ internal static class ServicesCommand
         "policycheck services ./k8s --service default/my-service",
         "policycheck services ./k8s --env shop/frontend",
     ];
-
-    private static ServicesFormat ParseFormat(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
-        switch (text.ToLowerInvariant())
-        {
-            case "text" or "table": return ServicesFormat.Text;
-            case "json": return ServicesFormat.Json;
-            case "md" or "markdown": return ServicesFormat.Markdown;
-            default:
-                result.AddError($"'{text}' is not a services format; use text, json or md.");
-                return ServicesFormat.Text;
-        }
-    }
 }
