@@ -119,18 +119,7 @@ public sealed class ReachabilityMatrix
         direction == Direction.Ingress ? _ingressIsolated[subject] : _egressIsolated[subject];
 
     /// <summary>Every ordered pair with something allowed, row by row in subject order; the diagonal is included.</summary>
-    public IEnumerable<Connection> Connections()
-    {
-        for (var from = 0; from < Subjects.Length; from++)
-        {
-            for (var to = 0; to < Subjects.Length; to++)
-            {
-                var allowed = Allowed(from, to);
-                if (!allowed.IsEmpty)
-                    yield return new Connection(from, to, Subjects[from], Subjects[to], allowed);
-            }
-        }
-    }
+    public IEnumerable<Connection> Connections() => Enumerable.Range(0, Subjects.Length).SelectMany(ConnectionsFrom);
 
     /// <summary>Every connection from one subject (one row).</summary>
     public IEnumerable<Connection> ConnectionsFrom(int from)
