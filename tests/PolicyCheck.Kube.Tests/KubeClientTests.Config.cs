@@ -186,4 +186,18 @@ public sealed partial class KubeClientTests
 
         Assert.That(pods, Has.Count.EqualTo(5));
     }
+
+    [Test]
+    public async Task FakeKubeApiKubeconfig_WithItsToken_Connects()
+    {
+        await using var api = await KubeTestBed.StartAsync();
+        using var folder = new TempFolder();
+        var path = folder.Write("config", api.Kubeconfig(KubeTestBed.Token, context: "kind-dev"));
+
+        using var client = KubeClient.Create(KubeTestBed.Options(path));
+        var namespaces = await client.ListAsync(KubeResource.Namespaces, null, CancellationToken.None);
+
+        Assert.That(client.ContextName, Is.EqualTo("kind-dev"));
+        Assert.That(Names(namespaces), Is.EqualTo("db,shop"));
+    }
 }

@@ -76,6 +76,30 @@ public sealed class FakeKubeApi : IAsyncDisposable
 
     public static FakeKubeApiBuilder Create() => new();
 
+    /// <summary>
+    /// A kubeconfig for this server with one context (current) whose user authenticates with
+    /// <paramref name="token"/>; write it to a file and pass it as <c>--kubeconfig</c>.
+    /// </summary>
+    public string Kubeconfig(string token, string context = "fake") => $"""
+        apiVersion: v1
+        kind: Config
+        current-context: {context}
+        clusters:
+        - name: {context}
+          cluster:
+            server: {Server.AbsoluteUri.TrimEnd('/')}
+            certificate-authority-data: {Authority.CertificateData}
+        contexts:
+        - name: {context}
+          context:
+            cluster: {context}
+            user: {context}-user
+        users:
+        - name: {context}-user
+          user:
+            token: {token}
+        """;
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
