@@ -211,4 +211,18 @@ public sealed partial class KubeClientTests
 
         Assert.That(log.ToString(), Does.Match($@"^GET {api.Server}api/v1/pods\?limit=500 200 OK \(\d+ ms\)\r?\n$"));
     }
+
+    [Test]
+    public async Task ListAsync_ProxyUrl_TunnelsThroughTheProxy()
+    {
+        await using var proxy = new ConnectProxy();
+        var (api, folder, path) = await SetUpAsync(clusterExtra: $"    proxy-url: {proxy.Url}");
+        await using var _ = api;
+        using var __ = folder;
+
+        var pods = await ListPodsAsync(KubeTestBed.Options(path));
+
+        Assert.That(pods, Has.Count.EqualTo(5));
+        Assert.That(proxy.Targets, Is.EqualTo(new[] { $"127.0.0.1:{api.Server.Port}" }));
+    }
 }
