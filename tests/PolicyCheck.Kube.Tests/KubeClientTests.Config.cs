@@ -112,8 +112,18 @@ public sealed partial class KubeClientTests
 
         var ex = Assert.Throws<KubeConfigException>(() => KubeClient.Create(new KubeConnectionOptions(path)));
 
-        Assert.That(ex.Message, Does.StartWith($"{path}:"));
-        Assert.That(ex.Message, Does.Contain("YAML"));
+        Assert.That(ex.Message, Does.Match($"^{System.Text.RegularExpressions.Regex.Escape(path)}:[45]:[0-9]+: The YAML is not valid: .+; the kubeconfig cannot be used\\.$"));
+    }
+
+    [Test]
+    public void Create_RepeatedKey_NamesBothLines()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("config", "apiVersion: v1\ncurrent-context: a\nkind: Config\ncurrent-context: b\n");
+
+        var ex = Assert.Throws<KubeConfigException>(() => KubeClient.Create(new KubeConnectionOptions(path)));
+
+        Assert.That(ex.Message, Is.EqualTo($"{path}:4:1: Key 'current-context' appears twice in one mapping (first at line 2); the kubeconfig cannot be used."));
     }
 
     [Test]

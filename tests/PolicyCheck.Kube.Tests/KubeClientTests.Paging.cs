@@ -209,7 +209,9 @@ public sealed partial class KubeClientTests
 
         await ListPodsAsync(KubeTestBed.Options(path, log));
 
-        Assert.That(log.ToString(), Does.Match($@"^GET {api.Server}api/v1/pods\?limit=500 200 OK \(\d+ ms\)\r?\n$"));
+        Assert.That(log.ToString(), Does.Match(
+            $@"^context 'test': server {api.Server}, bearer token of kubeconfig user 'alice'\r?\n" +
+            $@"GET {api.Server}api/v1/pods\?limit=500 200 OK \(\d+ ms\)\r?\n$"));
     }
 
     [Test]
