@@ -20,5 +20,6 @@ public static class RuleCatalog
         new Rules.EgressToAnywhereWithoutMetadataExcept(),
         new Rules.DnsUdpWithoutTcp(),
         new Rules.ServiceSelectsNothing(),
+        new Rules.ServiceTargetPortUndefined(),
     ];
 }

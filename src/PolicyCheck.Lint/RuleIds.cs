@@ -19,4 +19,5 @@ public static class RuleIds
     public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
     public const string DnsUdpWithoutTcp = "PC2005";
     public const string ServiceSelectsNothing = "PC3001";
+    public const string ServiceTargetPortUndefined = "PC3002";
 }
