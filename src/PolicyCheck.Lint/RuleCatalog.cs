@@ -21,5 +21,6 @@ public static class RuleCatalog
         new Rules.DnsUdpWithoutTcp(),
         new Rules.ServiceSelectsNothing(),
         new Rules.ServiceTargetPortUndefined(),
+        new Rules.NodePortOutOfRange(),
     ];
 }

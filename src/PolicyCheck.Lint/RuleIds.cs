@@ -20,4 +20,5 @@ public static class RuleIds
     public const string DnsUdpWithoutTcp = "PC2005";
     public const string ServiceSelectsNothing = "PC3001";
     public const string ServiceTargetPortUndefined = "PC3002";
+    public const string NodePortOutOfRange = "PC3003";
 }
