@@ -22,5 +22,6 @@ public static class RuleCatalog
         new Rules.ServiceSelectsNothing(),
         new Rules.ServiceTargetPortUndefined(),
         new Rules.NodePortOutOfRange(),
+        new Rules.NodePortDuplicated(),
     ];
 }

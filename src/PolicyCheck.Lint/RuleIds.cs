@@ -21,4 +21,5 @@ public static class RuleIds
     public const string ServiceSelectsNothing = "PC3001";
     public const string ServiceTargetPortUndefined = "PC3002";
     public const string NodePortOutOfRange = "PC3003";
+    public const string NodePortDuplicated = "PC3004";
 }
