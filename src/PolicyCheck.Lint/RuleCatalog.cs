@@ -23,5 +23,6 @@ public static class RuleCatalog
         new Rules.ServiceTargetPortUndefined(),
         new Rules.NodePortOutOfRange(),
         new Rules.NodePortDuplicated(),
+        new Rules.ExternalNameWithSelectorOrPorts(),
     ];
 }

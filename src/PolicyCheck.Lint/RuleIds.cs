@@ -22,4 +22,5 @@ public static class RuleIds
     public const string ServiceTargetPortUndefined = "PC3002";
     public const string NodePortOutOfRange = "PC3003";
     public const string NodePortDuplicated = "PC3004";
+    public const string ExternalNameWithSelectorOrPorts = "PC3005";
 }
