@@ -24,5 +24,6 @@ public static class RuleCatalog
         new Rules.NodePortOutOfRange(),
         new Rules.NodePortDuplicated(),
         new Rules.ExternalNameWithSelectorOrPorts(),
+        new Rules.PolicyAllowsServicePort(),
     ];
 }

@@ -23,4 +23,5 @@ public static class RuleIds
     public const string NodePortOutOfRange = "PC3003";
     public const string NodePortDuplicated = "PC3004";
     public const string ExternalNameWithSelectorOrPorts = "PC3005";
+    public const string PolicyAllowsServicePort = "PC3006";
 }
