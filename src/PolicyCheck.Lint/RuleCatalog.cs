@@ -25,5 +25,6 @@ public static class RuleCatalog
         new Rules.NodePortDuplicated(),
         new Rules.ExternalNameWithSelectorOrPorts(),
         new Rules.PolicyAllowsServicePort(),
+        new Rules.IpBlockOnlyIngressBehindSnat(),
     ];
 }

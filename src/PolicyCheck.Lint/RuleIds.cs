@@ -24,4 +24,5 @@ public static class RuleIds
     public const string NodePortDuplicated = "PC3004";
     public const string ExternalNameWithSelectorOrPorts = "PC3005";
     public const string PolicyAllowsServicePort = "PC3006";
+    public const string IpBlockOnlyIngressBehindSnat = "PC3007";
 }
