@@ -26,5 +26,6 @@ public static class RuleCatalog
         new Rules.ExternalNameWithSelectorOrPorts(),
         new Rules.PolicyAllowsServicePort(),
         new Rules.IpBlockOnlyIngressBehindSnat(),
+        new Rules.ServiceBackendsUnreachable(),
     ];
 }

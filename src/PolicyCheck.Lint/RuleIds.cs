@@ -25,4 +25,5 @@ public static class RuleIds
     public const string ExternalNameWithSelectorOrPorts = "PC3005";
     public const string PolicyAllowsServicePort = "PC3006";
     public const string IpBlockOnlyIngressBehindSnat = "PC3007";
+    public const string ServiceBackendsUnreachable = "PC3008";
 }
