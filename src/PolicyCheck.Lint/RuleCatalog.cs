@@ -27,5 +27,6 @@ public static class RuleCatalog
         new Rules.PolicyAllowsServicePort(),
         new Rules.IpBlockOnlyIngressBehindSnat(),
         new Rules.ServiceBackendsUnreachable(),
+        new Rules.ExternalNameEgressBlocked(),
     ];
 }

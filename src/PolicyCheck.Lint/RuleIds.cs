@@ -26,4 +26,5 @@ public static class RuleIds
     public const string PolicyAllowsServicePort = "PC3006";
     public const string IpBlockOnlyIngressBehindSnat = "PC3007";
     public const string ServiceBackendsUnreachable = "PC3008";
+    public const string ExternalNameEgressBlocked = "PC3009";
 }

@@ -61,6 +61,21 @@ public sealed class ServiceReaderTests
     }
 
     [Test]
+    public void ExternalNameSpan_PointsAtTheField()
+    {
+        var service = LoadOne("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: payments, namespace: shop}
+            spec:
+              type: ExternalName
+              externalName: payments.example.com
+            """);
+
+        Assert.That(Where(service.ExternalNameSpan), Is.EqualTo((6, 3, 6, 37)));
+    }
+
+    [Test]
     [Description("k8s API: targetPort 0 and nodePort 0 are unset (defaulted), so they have no span to point at.")]
     public void FieldSpans_AbsentOrUnsetFields_AreNull()
     {
@@ -78,6 +93,7 @@ public sealed class ServiceReaderTests
             Assert.That(service.SelectorSpan, Is.Null);
             Assert.That(service.ClusterIpSpan, Is.Null);
             Assert.That(service.TypeSpan, Is.Null);
+            Assert.That(service.ExternalNameSpan, Is.Null);
             Assert.That(port.TargetPort, Is.Null);
             Assert.That(port.TargetPortSpan, Is.Null);
             Assert.That(port.NodePortSpan, Is.Null);

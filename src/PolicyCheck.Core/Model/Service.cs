@@ -10,6 +10,7 @@ namespace PolicyCheck.Core.Model;
 /// <param name="ClusterIpSpan">Where <c>spec.clusterIP</c> is written; null when absent.</param>
 /// <param name="PortsSpan">Where <c>spec.ports</c> is written; null when absent.</param>
 /// <param name="TypeSpan">Where <c>spec.type</c> is written; null when absent (the type is then ClusterIP).</param>
+/// <param name="ExternalNameSpan">Where <c>spec.externalName</c> is written; null when absent.</param>
 public sealed record Service(
     string Namespace,
     string Name,
@@ -24,7 +25,8 @@ public sealed record Service(
     SourceSpan? SelectorSpan = null,
     SourceSpan? ClusterIpSpan = null,
     SourceSpan? PortsSpan = null,
-    SourceSpan? TypeSpan = null)
+    SourceSpan? TypeSpan = null,
+    SourceSpan? ExternalNameSpan = null)
 {
     public ObjectRef Ref => new("Service", Namespace, Name);
 

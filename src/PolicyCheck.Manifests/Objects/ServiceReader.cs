@@ -16,7 +16,7 @@ internal static class ServiceReader
         bool? allocateNodePorts = null;
         ImmutableSortedDictionary<string, string>? selector = null;
         ImmutableArray<ServicePort>? ports = null;
-        SourceSpan? selectorSpan = null, clusterIpSpan = null, portsSpan = null, typeSpan = null;
+        SourceSpan? selectorSpan = null, clusterIpSpan = null, portsSpan = null, typeSpan = null, externalNameSpan = null;
         foreach (var (key, value) in spec?.Entries ?? [])
         {
             switch (key.Value)
@@ -39,6 +39,7 @@ internal static class ServiceReader
                     break;
                 case "externalName":
                     externalName = context.ReadString(value, key.Value);
+                    externalNameSpan = EntrySpan(context, key, value);
                     break;
                 case "externalTrafficPolicy":
                     externalTrafficPolicy = context.ReadString(value, key.Value);
@@ -52,7 +53,7 @@ internal static class ServiceReader
         return context.Rejected
             ? null
             : new Service(metadata.Namespace, metadata.Name, type, clusterIp, selector, ports ?? [], externalName,
-                externalTrafficPolicy, allocateNodePorts, context.Span(root), selectorSpan, clusterIpSpan, portsSpan, typeSpan);
+                externalTrafficPolicy, allocateNodePorts, context.Span(root), selectorSpan, clusterIpSpan, portsSpan, typeSpan, externalNameSpan);
     }
 
     private static ServiceType? ReadType(ObjectContext context, YamlNode node)
