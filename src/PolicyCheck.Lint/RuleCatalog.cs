@@ -28,5 +28,6 @@ public static class RuleCatalog
         new Rules.IpBlockOnlyIngressBehindSnat(),
         new Rules.ServiceBackendsUnreachable(),
         new Rules.ExternalNameEgressBlocked(),
+        new Rules.IpBlockTargetsClusterIp(),
     ];
 }
