@@ -20,5 +20,14 @@ public static class RuleCatalog
         new Rules.EgressToAnywhereWithoutMetadataExcept(),
         new Rules.DnsUdpWithoutTcp(),
         new Rules.ServiceSelectsNothing(),
+        new Rules.ServiceTargetPortUndefined(),
+        new Rules.NodePortOutOfRange(),
+        new Rules.NodePortDuplicated(),
+        new Rules.ExternalNameWithSelectorOrPorts(),
+        new Rules.PolicyAllowsServicePort(),
+        new Rules.IpBlockOnlyIngressBehindSnat(),
+        new Rules.ServiceBackendsUnreachable(),
+        new Rules.ExternalNameEgressBlocked(),
+        new Rules.IpBlockTargetsClusterIp(),
     ];
 }

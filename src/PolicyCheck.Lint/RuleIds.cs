@@ -19,4 +19,13 @@ public static class RuleIds
     public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
     public const string DnsUdpWithoutTcp = "PC2005";
     public const string ServiceSelectsNothing = "PC3001";
+    public const string ServiceTargetPortUndefined = "PC3002";
+    public const string NodePortOutOfRange = "PC3003";
+    public const string NodePortDuplicated = "PC3004";
+    public const string ExternalNameWithSelectorOrPorts = "PC3005";
+    public const string PolicyAllowsServicePort = "PC3006";
+    public const string IpBlockOnlyIngressBehindSnat = "PC3007";
+    public const string ServiceBackendsUnreachable = "PC3008";
+    public const string ExternalNameEgressBlocked = "PC3009";
+    public const string IpBlockTargetsClusterIp = "PC3010";
 }

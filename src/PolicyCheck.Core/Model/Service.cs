@@ -6,6 +6,11 @@ namespace PolicyCheck.Core.Model;
 /// A core/v1 Service. <paramref name="Selector"/> is <c>null</c> when absent (endpoints are managed by hand).
 /// <paramref name="ClusterIp"/> is <c>"None"</c> for a headless service.
 /// </summary>
+/// <param name="SelectorSpan">Where <c>spec.selector</c> is written, key to value; null when absent.</param>
+/// <param name="ClusterIpSpan">Where <c>spec.clusterIP</c> is written; null when absent.</param>
+/// <param name="PortsSpan">Where <c>spec.ports</c> is written; null when absent.</param>
+/// <param name="TypeSpan">Where <c>spec.type</c> is written; null when absent (the type is then ClusterIP).</param>
+/// <param name="ExternalNameSpan">Where <c>spec.externalName</c> is written; null when absent.</param>
 public sealed record Service(
     string Namespace,
     string Name,
@@ -16,7 +21,12 @@ public sealed record Service(
     string? ExternalName,
     string? ExternalTrafficPolicy,
     bool? AllocateLoadBalancerNodePorts,
-    SourceSpan Span)
+    SourceSpan Span,
+    SourceSpan? SelectorSpan = null,
+    SourceSpan? ClusterIpSpan = null,
+    SourceSpan? PortsSpan = null,
+    SourceSpan? TypeSpan = null,
+    SourceSpan? ExternalNameSpan = null)
 {
     public ObjectRef Ref => new("Service", Namespace, Name);
 

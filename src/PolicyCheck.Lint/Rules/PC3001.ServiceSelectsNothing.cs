@@ -30,7 +30,7 @@ public sealed class ServiceSelectsNothing : LintRule
             if (inNamespace.Count == 0 || inNamespace.Exists(w => Selects(selector, w.Labels)))
                 continue;
             var text = string.Join(',', selector.Select(p => $"{p.Key}={p.Value}"));
-            context.Report(Descriptor, service.Span, service.Name, service.Namespace, text);
+            context.Report(Descriptor, service.SelectorSpan ?? service.Span, service.Name, service.Namespace, text);
         }
     }
 

@@ -16,24 +16,30 @@ internal static class ServiceReader
         bool? allocateNodePorts = null;
         ImmutableSortedDictionary<string, string>? selector = null;
         ImmutableArray<ServicePort>? ports = null;
+        SourceSpan? selectorSpan = null, clusterIpSpan = null, portsSpan = null, typeSpan = null, externalNameSpan = null;
         foreach (var (key, value) in spec?.Entries ?? [])
         {
             switch (key.Value)
             {
                 case "type":
                     type = ReadType(context, value) ?? type;
+                    typeSpan = EntrySpan(context, key, value);
                     break;
                 case "clusterIP":
                     clusterIp = context.ReadString(value, key.Value);
+                    clusterIpSpan = EntrySpan(context, key, value);
                     break;
                 case "selector":
                     selector = LabelReader.Read(context, value, key.Value);
+                    selectorSpan = EntrySpan(context, key, value);
                     break;
                 case "ports":
                     ports = context.ReadList(value, key.Value, (port, _) => ReadPort(context, port));
+                    portsSpan = EntrySpan(context, key, value);
                     break;
                 case "externalName":
                     externalName = context.ReadString(value, key.Value);
+                    externalNameSpan = EntrySpan(context, key, value);
                     break;
                 case "externalTrafficPolicy":
                     externalTrafficPolicy = context.ReadString(value, key.Value);
@@ -47,7 +53,7 @@ internal static class ServiceReader
         return context.Rejected
             ? null
             : new Service(metadata.Namespace, metadata.Name, type, clusterIp, selector, ports ?? [], externalName,
-                externalTrafficPolicy, allocateNodePorts, context.Span(root));
+                externalTrafficPolicy, allocateNodePorts, context.Span(root), selectorSpan, clusterIpSpan, portsSpan, typeSpan, externalNameSpan);
     }
 
     private static ServiceType? ReadType(ObjectContext context, YamlNode node)
@@ -80,7 +86,28 @@ internal static class ServiceReader
         var nodePort = context.ReadPort(port["nodePort"], "nodePort", zeroMeansUnset: true);
         return number is null
             ? null
-            : new ServicePort(string.IsNullOrEmpty(name) ? null : name, protocol, number.Value, targetPort, nodePort, context.Span(port));
+            : new ServicePort(string.IsNullOrEmpty(name) ? null : name, protocol, number.Value, targetPort, nodePort, context.Span(port),
+                targetPort is null ? null : EntrySpan(context, port, "targetPort"),
+                nodePort is null ? null : EntrySpan(context, port, "nodePort"),
+                EntrySpan(context, port, "port"));
+    }
+
+    /// <summary>From the key to the end of the value, so that a finding points at the whole field.</summary>
+    private static SourceSpan EntrySpan(ObjectContext context, YamlScalar key, YamlNode value)
+    {
+        var (start, end) = (context.Span(key), context.Span(value));
+        return start with { EndLine = end.EndLine, EndColumn = end.EndColumn };
+    }
+
+    private static SourceSpan? EntrySpan(ObjectContext context, YamlMapping mapping, string key)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                return EntrySpan(context, entry.Key, entry.Value);
+        }
+
+        return null;
     }
 
     /// <summary>A number in 1–65535 or a container port name; 0 and "" mean "same as port", as the API server defaults them.</summary>
