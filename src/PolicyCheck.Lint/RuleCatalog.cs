@@ -19,6 +19,7 @@ public static class RuleCatalog
         new Rules.EgressDnsBlocked(),
         new Rules.EgressToAnywhereWithoutMetadataExcept(),
         new Rules.DnsUdpWithoutTcp(),
+        new Rules.AllowFromAnywhereOnExposedWorkload(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

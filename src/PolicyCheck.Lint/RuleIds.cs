@@ -18,5 +18,6 @@ public static class RuleIds
     public const string EgressDnsBlocked = "PC2003";
     public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
     public const string DnsUdpWithoutTcp = "PC2005";
+    public const string AllowFromAnywhereOnExposedWorkload = "PC2006";
     public const string ServiceSelectsNothing = "PC3001";
 }
