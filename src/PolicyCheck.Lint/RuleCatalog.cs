@@ -20,6 +20,7 @@ public static class RuleCatalog
         new Rules.EgressToAnywhereWithoutMetadataExcept(),
         new Rules.DnsUdpWithoutTcp(),
         new Rules.AllowFromAnywhereOnExposedWorkload(),
+        new Rules.EgressPortsOnlyRule(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

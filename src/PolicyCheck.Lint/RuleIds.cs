@@ -19,5 +19,6 @@ public static class RuleIds
     public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
     public const string DnsUdpWithoutTcp = "PC2005";
     public const string AllowFromAnywhereOnExposedWorkload = "PC2006";
+    public const string EgressPortsOnlyRule = "PC2007";
     public const string ServiceSelectsNothing = "PC3001";
 }
