@@ -21,6 +21,7 @@ public static class RuleCatalog
         new Rules.DnsUdpWithoutTcp(),
         new Rules.AllowFromAnywhereOnExposedWorkload(),
         new Rules.EgressPortsOnlyRule(),
+        new Rules.IpBlockCoversPods(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -20,5 +20,6 @@ public static class RuleIds
     public const string DnsUdpWithoutTcp = "PC2005";
     public const string AllowFromAnywhereOnExposedWorkload = "PC2006";
     public const string EgressPortsOnlyRule = "PC2007";
+    public const string IpBlockCoversPods = "PC2008";
     public const string ServiceSelectsNothing = "PC3001";
 }
