@@ -22,6 +22,7 @@ public static class RuleCatalog
         new Rules.AllowFromAnywhereOnExposedWorkload(),
         new Rules.EgressPortsOnlyRule(),
         new Rules.IpBlockCoversPods(),
+        new Rules.IpBlockCoversServiceIp(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -21,5 +21,6 @@ public static class RuleIds
     public const string AllowFromAnywhereOnExposedWorkload = "PC2006";
     public const string EgressPortsOnlyRule = "PC2007";
     public const string IpBlockCoversPods = "PC2008";
+    public const string IpBlockCoversServiceIp = "PC2009";
     public const string ServiceSelectsNothing = "PC3001";
 }
