@@ -23,6 +23,7 @@ public static class RuleCatalog
         new Rules.EgressPortsOnlyRule(),
         new Rules.IpBlockCoversPods(),
         new Rules.IpBlockCoversServiceIp(),
+        new Rules.NamespaceWithoutDefaultDeny(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

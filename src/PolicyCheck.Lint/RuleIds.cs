@@ -22,5 +22,6 @@ public static class RuleIds
     public const string EgressPortsOnlyRule = "PC2007";
     public const string IpBlockCoversPods = "PC2008";
     public const string IpBlockCoversServiceIp = "PC2009";
+    public const string NamespaceWithoutDefaultDeny = "PC2010";
     public const string ServiceSelectsNothing = "PC3001";
 }
