@@ -24,6 +24,7 @@ public static class RuleCatalog
         new Rules.IpBlockCoversPods(),
         new Rules.IpBlockCoversServiceIp(),
         new Rules.NamespaceWithoutDefaultDeny(),
+        new Rules.HostNetworkPodSelected(),
         new Rules.ServiceSelectsNothing(),
     ];
 }
