@@ -25,6 +25,7 @@ public static class RuleCatalog
         new Rules.IpBlockCoversServiceIp(),
         new Rules.NamespaceWithoutDefaultDeny(),
         new Rules.HostNetworkPodSelected(),
+        new Rules.HostNetworkPeer(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -24,5 +24,6 @@ public static class RuleIds
     public const string IpBlockCoversServiceIp = "PC2009";
     public const string NamespaceWithoutDefaultDeny = "PC2010";
     public const string HostNetworkPodSelected = "PC2011";
+    public const string HostNetworkPeer = "PC2012";
     public const string ServiceSelectsNothing = "PC3001";
 }
