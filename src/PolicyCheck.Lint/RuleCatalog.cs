@@ -26,6 +26,7 @@ public static class RuleCatalog
         new Rules.NamespaceWithoutDefaultDeny(),
         new Rules.HostNetworkPodSelected(),
         new Rules.HostNetworkPeer(),
+        new Rules.WideIpBlock(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -25,5 +25,6 @@ public static class RuleIds
     public const string NamespaceWithoutDefaultDeny = "PC2010";
     public const string HostNetworkPodSelected = "PC2011";
     public const string HostNetworkPeer = "PC2012";
+    public const string WideIpBlock = "PC2013";
     public const string ServiceSelectsNothing = "PC3001";
 }
