@@ -27,6 +27,7 @@ public static class RuleCatalog
         new Rules.HostNetworkPodSelected(),
         new Rules.HostNetworkPeer(),
         new Rules.WideIpBlock(),
+        new Rules.IngressAllowedFromAllNamespaces(),
         new Rules.ServiceSelectsNothing(),
     ];
 }

@@ -26,5 +26,6 @@ public static class RuleIds
     public const string HostNetworkPodSelected = "PC2011";
     public const string HostNetworkPeer = "PC2012";
     public const string WideIpBlock = "PC2013";
+    public const string IngressAllowedFromAllNamespaces = "PC2014";
     public const string ServiceSelectsNothing = "PC3001";
 }
