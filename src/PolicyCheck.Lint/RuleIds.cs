@@ -18,6 +18,15 @@ public static class RuleIds
     public const string EgressDnsBlocked = "PC2003";
     public const string EgressToAnywhereWithoutMetadataExcept = "PC2004";
     public const string DnsUdpWithoutTcp = "PC2005";
+    public const string AllowFromAnywhereOnExposedWorkload = "PC2006";
+    public const string EgressPortsOnlyRule = "PC2007";
+    public const string IpBlockCoversPods = "PC2008";
+    public const string IpBlockCoversServiceIp = "PC2009";
+    public const string NamespaceWithoutDefaultDeny = "PC2010";
+    public const string HostNetworkPodSelected = "PC2011";
+    public const string HostNetworkPeer = "PC2012";
+    public const string WideIpBlock = "PC2013";
+    public const string IngressAllowedFromAllNamespaces = "PC2014";
     public const string ServiceSelectsNothing = "PC3001";
     public const string ServiceTargetPortUndefined = "PC3002";
     public const string NodePortOutOfRange = "PC3003";

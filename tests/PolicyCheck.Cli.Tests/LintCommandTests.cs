@@ -7,7 +7,10 @@ namespace PolicyCheck.Cli.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class LintCommandTests
 {
-    /// <summary>Isolated both ways, DNS allowed to the (assumed) CoreDNS, selected by its policy: nothing to report.</summary>
+    /// <summary>
+    /// Isolated both ways by a policy for every pod of the namespace (a default deny, PC2010), DNS allowed to the
+    /// (assumed) CoreDNS: nothing to report.
+    /// </summary>
     private const string Clean = """
         apiVersion: v1
         kind: Pod
@@ -19,7 +22,7 @@ public sealed class LintCommandTests
         kind: NetworkPolicy
         metadata: {name: web, namespace: shop}
         spec:
-          podSelector: {matchLabels: {app: web}}
+          podSelector: {}
           policyTypes: [Ingress, Egress]
           ingress:
             - from:
@@ -58,7 +61,7 @@ public sealed class LintCommandTests
                 "examples/split-peers/network-policies.yaml:44:11: warning PC1003: NetworkPolicy 'ledger-allow-billing-api' " +
                 "lists podSelector 'role=api' and namespaceSelector 'team=billing' as separate peers"));
             Assert.That(result.Output, Does.Contain("[PeerSelectorsSplit]"));
-            Assert.That(result.Output.TrimEnd(), Does.EndWith("1 warning, 4 notes in 3 files (4 files, 10 objects checked)."));
+            Assert.That(result.Output.TrimEnd(), Does.EndWith("1 warning, 6 notes in 4 files (4 files, 10 objects checked)."));
         }
     }
 
@@ -175,7 +178,7 @@ public sealed class LintCommandTests
         {
             Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("policycheck/lint/v1"));
             Assert.That(root.GetProperty("summary").GetProperty("warnings").GetInt32(), Is.EqualTo(1));
-            Assert.That(root.GetProperty("summary").GetProperty("notes").GetInt32(), Is.EqualTo(4), "PC2002 for the four deployments");
+            Assert.That(root.GetProperty("summary").GetProperty("notes").GetInt32(), Is.EqualTo(6), "PC2002 for the four deployments, PC2010 for egress of both namespaces");
             Assert.That(finding.GetProperty("ruleId").GetString(), Is.EqualTo(RuleIds.PeerSelectorsSplit));
             Assert.That(finding.GetProperty("name").GetString(), Is.EqualTo("PeerSelectorsSplit"));
             Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("warning"));
