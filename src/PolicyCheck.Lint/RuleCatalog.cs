@@ -37,6 +37,5 @@ public static class RuleCatalog
         new Rules.IpBlockOnlyIngressBehindSnat(),
         new Rules.ServiceBackendsUnreachable(),
         new Rules.ExternalNameEgressBlocked(),
-        new Rules.IpBlockTargetsClusterIp(),
     ];
 }

@@ -36,5 +36,4 @@ public static class RuleIds
     public const string IpBlockOnlyIngressBehindSnat = "PC3007";
     public const string ServiceBackendsUnreachable = "PC3008";
     public const string ExternalNameEgressBlocked = "PC3009";
-    public const string IpBlockTargetsClusterIp = "PC3010";
 }

@@ -57,7 +57,7 @@ public sealed class IpBlockCoversServiceIp : LintRule
                     var advice = first.Selector is { Count: > 0 }
                         ? "allow the Service's backend pods with a namespaceSelector and podSelector on the targetPort instead"
                         : "allow the addresses of the Service's endpoints on their ports instead";
-                    context.Report(Descriptor, block.Span, [.. inside.Select(s => s.Service.Span)],
+                    context.Report(Descriptor, block.Span, [.. inside.Select(s => s.Service.ClusterIpSpan ?? s.Service.Span)],
                         policy.Name, block.Cidr.Text, address, $"{first.Namespace}/{first.Name}", more, advice);
                 }
             }
