@@ -28,4 +28,19 @@ public sealed record ConnectionDelta(
 
     /// <summary>Every change: added, removed and changed together, in that order.</summary>
     public IEnumerable<ConnectionChange> All => Added.Concat(Removed).Concat(Changed);
+
+    /// <summary>
+    /// Only what concerns shown subjects: connections whose two ends are both shown, and shown added or removed
+    /// subjects. <paramref name="shown"/> gets workload ids and external ranges (<c>ext:…</c>) alike.
+    /// </summary>
+    public ConnectionDelta Where(Func<string, bool> shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        return new ConnectionDelta(
+            [.. Added.Where(c => shown(c.From) && shown(c.To))],
+            [.. Removed.Where(c => shown(c.From) && shown(c.To))],
+            [.. Changed.Where(c => shown(c.From) && shown(c.To))],
+            [.. SubjectsAdded.Where(shown)],
+            [.. SubjectsRemoved.Where(shown)]);
+    }
 }
