@@ -49,7 +49,7 @@ public sealed class DiffCommandTests
             Assert.That(result.ExitCode, Is.Zero, result.Error);
             Assert.That(result.Output, Does.Contain("+0 connections, −0, 1 changed, 0 new findings"));
             Assert.That(result.Output, Does.Contain("Connections changed:\n  ~ x/a -> x/b: TCP 8080 => TCP 443,8080 (gained TCP 443)\n"));
-            Assert.That(result.Output, Does.Not.Contain("\e["), "no colour when not on a terminal");
+            Assert.That(result.Output.Contains('\e', StringComparison.Ordinal), Is.False, "no colour when not on a terminal");
         }
     }
 
