@@ -365,6 +365,37 @@ public sealed class DiffCommandTests
     }
 
     [Test]
+    public async Task Git_OneFileAtTwoRefs_ReadsJustThatFile()
+    {
+        var root = Repository();
+
+        var result = await CliRunner.RunAsync("diff", "--git", "HEAD~1", "--head-git", "HEAD", Path.Combine(root, "k8s", "app.yaml"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.Error);
+            Assert.That(result.Output, Does.StartWith("policycheck diff HEAD~1 -> HEAD: +0 connections, −0, 1 changed, 0 new findings\n"));
+        }
+    }
+
+    [Test]
+    public async Task Git_RelativePath_IsRelativeToTheWorkingDirectory()
+    {
+        var root = Repository();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await RunGit(Path.Combine(root, "k8s"), Terminal.Plain(output, error), "HEAD~1", "HEAD", ["extra"]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero, error.ToString());
+            Assert.That(error.ToString(), Does.Contain("note: 'extra' does not exist at 'HEAD~1'"));
+            Assert.That(output.ToString(), Does.Contain("+ HEAD:k8s/extra/split.yaml:"));
+        }
+    }
+
+    [Test]
     public async Task Git_PathMissingAtRef_BaseIsEmptyThereWithANote()
     {
         var root = Repository();
