@@ -438,6 +438,23 @@ public sealed class DiffCommandTests
     }
 
     [Test]
+    public async Task Git_ShallowCloneWithoutTheBase_SaysToFetchIt()
+    {
+        var origin = Repository();
+        var clone = Path.Combine(CliRunner.TempFolder(), "clone");
+        Git(origin, "clone", "-q", "--depth", "1", "file://" + origin, clone);
+        var baseCommit = Git(origin, "rev-parse", "HEAD~1").Trim();
+
+        var result = await CliRunner.RunAsync("diff", "--git", baseCommit, Path.Combine(clone, "k8s"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(3));
+            Assert.That(result.Error, Does.Contain($"'{baseCommit}' is not a commit").And.Contain("this clone is shallow: fetch the ref first"));
+        }
+    }
+
+    [Test]
     public async Task Git_OptionLikeRef_IsRejectedNotRunAsAnOption()
     {
         var root = Repository();

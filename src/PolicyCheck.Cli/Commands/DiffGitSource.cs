@@ -102,7 +102,10 @@ internal sealed class DiffGitSource : IDisposable
         var commit = Git(git, repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"]);
         if (reference.Length == 0 || commit.ExitCode != 0)
         {
-            error = $"'{reference}' is not a commit in the repository at '{root}'; use a branch, tag or commit id.";
+            // A shallow clone (CI checkouts often fetch one commit) lacks the base: say how to get it.
+            var shallow = Git(git, repository, ["rev-parse", "--is-shallow-repository"]).Output.Trim() == "true";
+            error = $"'{reference}' is not a commit in the repository at '{root}'; use a branch, tag or commit id" +
+                    (shallow ? " (this clone is shallow: fetch the ref first, e.g. 'git fetch origin <ref>' or a full-depth checkout)." : ".");
             return null;
         }
 
