@@ -28,24 +28,57 @@ public static class ConnectionDiff
 
         var changes = new List<(ConnectionChange Change, int From, int To)>();
         var ids = workloads.Select(id => (Before: beforeIndex.GetValueOrDefault(id, -1), After: afterIndex.GetValueOrDefault(id, -1))).ToList();
-        for (var f = 0; f < workloads.Count; f++)
+
+        // Between two distinct subjects the matrix answers per class, so workloads with the same class on both sides
+        // (or absent on a side) have the same cells: compare one representative pair per pair of groups.
+        var groups = ids
+            .Select((side, w) => (Key: (Class(before, side.Before), Class(after, side.After)), Workload: w))
+            .GroupBy(x => x.Key, x => x.Workload)
+            .Select(g => g.ToList())
+            .ToList();
+        foreach (var from in groups)
         {
-            for (var t = 0; t < workloads.Count; t++)
+            foreach (var to in groups)
             {
-                var was = Cell(before, ids[f].Before, ids[t].Before);
-                var now = Cell(after, ids[f].After, ids[t].After);
-                if (Differ(was, now))
-                    changes.Add((Change(workloads[f], workloads[t], was, now), f, t));
+                var (f0, t0) = (from[0], to[0]);
+                if (ReferenceEquals(from, to))
+                {
+                    if (from.Count < 2)
+                        continue;
+                    t0 = from[1];
+                }
+
+                var was = Cell(before, ids[f0].Before, ids[t0].Before);
+                var now = Cell(after, ids[f0].After, ids[t0].After);
+                if (!Differ(was, now))
+                    continue;
+                foreach (var f in from)
+                {
+                    foreach (var t in to)
+                    {
+                        if (f != t)
+                            changes.Add((Change(workloads[f], workloads[t], was, now), f, t));
+                    }
+                }
             }
         }
 
-        var pieces = Refine(before, after);
         for (var w = 0; w < workloads.Count; w++)
         {
-            AddExternalChanges(changes, workloads[w], w, workloads.Count, pieces, inbound: true,
-                p => Cell(before, pieces[p].Before, ids[w].Before), p => Cell(after, pieces[p].After, ids[w].After));
-            AddExternalChanges(changes, workloads[w], w, workloads.Count, pieces, inbound: false,
-                p => Cell(before, ids[w].Before, pieces[p].Before), p => Cell(after, ids[w].After, pieces[p].After));
+            var was = Cell(before, ids[w].Before, ids[w].Before);
+            var now = Cell(after, ids[w].After, ids[w].After);
+            if (Differ(was, now))
+                changes.Add((Change(workloads[w], workloads[w], was, now), w, w));
+        }
+
+        var pieces = Refine(before, after);
+        foreach (var group in groups)
+        {
+            var w0 = group[0];
+            AddExternalChanges(changes, group, workloads, pieces, inbound: true,
+                p => Cell(before, pieces[p].Before, ids[w0].Before), p => Cell(after, pieces[p].After, ids[w0].After));
+            AddExternalChanges(changes, group, workloads, pieces, inbound: false,
+                p => Cell(before, ids[w0].Before, pieces[p].Before), p => Cell(after, ids[w0].After, pieces[p].After));
         }
 
         var ordered = changes.OrderBy(c => c.From).ThenBy(c => c.To).Select(c => c.Change).ToList();
@@ -69,18 +102,20 @@ public static class ConnectionDiff
 
     private static bool Differ(PortSet was, PortSet now) => !was.Equals(now);
 
+    private static int Class(ReachabilityMatrix matrix, int subject) => subject < 0 ? -1 : matrix.ClassOf(subject);
+
     private static ConnectionChange Change(string from, string to, PortSet was, PortSet now) =>
         new(from, to, was.IsEmpty ? null : was, now.IsEmpty ? null : now);
 
     /// <summary>
-    /// Walks the pieces in address order and reports runs of neighbouring pieces with the same change as one range.
-    /// Pieces tile each family's address space, so neighbours in the list touch unless the family changes.
+    /// Walks the pieces in address order and reports runs of neighbouring pieces with the same change as one range,
+    /// for every workload of <paramref name="group"/> (which all have the same cells). Pieces tile each family's
+    /// address space, so neighbours in the list touch unless the family changes.
     /// </summary>
     private static void AddExternalChanges(
         List<(ConnectionChange Change, int From, int To)> changes,
-        string workload,
-        int workloadOrder,
-        int workloadCount,
+        List<int> group,
+        List<string> workloads,
         List<Piece> pieces,
         bool inbound,
         Func<int, PortSet> was,
@@ -103,10 +138,14 @@ public static class ConnectionDiff
             var range = "ext:" + new IpRange(
                 ToAddress(pieces[first].First, pieces[first].Family),
                 ToAddress(pieces[p].Last, pieces[p].Family));
-            var order = workloadCount + first;
-            changes.Add(inbound
-                ? (Change(range, workload, a, b), order, workloadOrder)
-                : (Change(workload, range, a, b), workloadOrder, order));
+            var order = workloads.Count + first;
+            foreach (var w in group)
+            {
+                changes.Add(inbound
+                    ? (Change(range, workloads[w], a, b), order, w)
+                    : (Change(workloads[w], range, a, b), w, order));
+            }
+
             p++;
         }
     }

@@ -21,6 +21,7 @@ namespace PolicyCheck.Core.Tests.Diff;
 public sealed class ConnectionDiffRandomizedTests(IpBlockPodMatching ipBlockPods)
 {
     private const int DefaultSeeds = 150;
+    private const int DefaultWideSeeds = 2; // the reference evaluator takes seconds per wide pair
     private const int OtherSeedOffset = 100_000;
 
     private readonly EvaluationOptions _options = new(ipBlockPods);
@@ -38,17 +39,20 @@ public sealed class ConnectionDiffRandomizedTests(IpBlockPodMatching ipBlockPods
         OnePolicyRemoved,
     }
 
-    [TestCase(Pairing.OtherCluster)]
-    [TestCase(Pairing.OtherPolicies)]
-    [TestCase(Pairing.OnePolicyRemoved)]
-    public void Compare_RandomPairs_DeltaTurnsBeforeIntoAfter(Pairing pairing)
+    [TestCase(Pairing.OtherCluster, ClusterShape.Small)]
+    [TestCase(Pairing.OtherPolicies, ClusterShape.Small)]
+    [TestCase(Pairing.OnePolicyRemoved, ClusterShape.Small)]
+    [TestCase(Pairing.OtherPolicies, ClusterShape.Wide)]
+    public void Compare_RandomPairs_DeltaTurnsBeforeIntoAfter(Pairing pairing, ClusterShape shape)
     {
         var (first, count) = SeedRange();
+        if (shape == ClusterShape.Wide)
+            count = Math.Min(count, DefaultWideSeeds);
         var failures = new List<string>();
         for (var seed = first; seed < first + count && failures.Count == 0; seed++)
         {
-            var before = RandomCluster.Generate(seed);
-            var other = RandomCluster.Generate(seed + OtherSeedOffset);
+            var before = RandomCluster.Generate(seed, shape);
+            var other = RandomCluster.Generate(seed + OtherSeedOffset, shape);
             var after = pairing switch
             {
                 Pairing.OtherCluster => other,
@@ -56,7 +60,7 @@ public sealed class ConnectionDiffRandomizedTests(IpBlockPodMatching ipBlockPods
                 _ => before with { Policies = before.Policies.IsEmpty ? [] : before.Policies.RemoveAt(seed % before.Policies.Length) },
             };
             if (Check(before, after) is { } failure)
-                failures.Add($"seed {seed} ({pairing}, {ipBlockPods}): {failure}\nbefore:\n{ClusterDump.ToYaml(before)}\nafter:\n{ClusterDump.ToYaml(after)}");
+                failures.Add($"seed {seed} ({pairing}, {shape}, {ipBlockPods}): {failure}\nbefore:\n{ClusterDump.ToYaml(before)}\nafter:\n{ClusterDump.ToYaml(after)}");
         }
 
         Assert.That(failures, Is.Empty);
