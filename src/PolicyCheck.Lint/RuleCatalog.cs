@@ -14,6 +14,7 @@ public static class RuleCatalog
         new Rules.NamedPortUndefined(),
         new Rules.UnstableSelectorKey(),
         new Rules.ProtocolOmittedOnUdpPort(),
+        new Rules.DuplicatePortName(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
