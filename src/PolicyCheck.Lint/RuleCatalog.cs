@@ -15,6 +15,7 @@ public static class RuleCatalog
         new Rules.UnstableSelectorKey(),
         new Rules.ProtocolOmittedOnUdpPort(),
         new Rules.DuplicatePortName(),
+        new Rules.RedundantRule(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),

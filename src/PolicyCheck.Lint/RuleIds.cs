@@ -14,6 +14,7 @@ public static class RuleIds
     public const string UnstableSelectorKey = "PC1006";
     public const string ProtocolOmittedOnUdpPort = "PC1007";
     public const string DuplicatePortName = "PC1008";
+    public const string RedundantRule = "PC1009";
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";
