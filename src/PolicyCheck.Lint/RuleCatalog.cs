@@ -16,6 +16,7 @@ public static class RuleCatalog
         new Rules.ProtocolOmittedOnUdpPort(),
         new Rules.DuplicatePortName(),
         new Rules.RedundantRule(),
+        new Rules.RedundantPolicy(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
