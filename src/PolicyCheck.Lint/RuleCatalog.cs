@@ -17,6 +17,7 @@ public static class RuleCatalog
         new Rules.DuplicatePortName(),
         new Rules.RedundantRule(),
         new Rules.RedundantPolicy(),
+        new Rules.AllowAllMakesOthersMoot(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
