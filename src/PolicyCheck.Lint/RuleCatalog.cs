@@ -18,6 +18,7 @@ public static class RuleCatalog
         new Rules.RedundantRule(),
         new Rules.RedundantPolicy(),
         new Rules.AllowAllMakesOthersMoot(),
+        new Rules.NamespaceLabelNotCarried(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
