@@ -19,6 +19,7 @@ public static class RuleCatalog
         new Rules.RedundantPolicy(),
         new Rules.AllowAllMakesOthersMoot(),
         new Rules.NamespaceLabelNotCarried(),
+        new Rules.DnsPeerWithoutNamespaceSelector(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
