@@ -20,6 +20,7 @@ public static class RuleCatalog
         new Rules.AllowAllMakesOthersMoot(),
         new Rules.NamespaceLabelNotCarried(),
         new Rules.DnsPeerWithoutNamespaceSelector(),
+        new Rules.EgressIntentWithoutPolicyType(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
