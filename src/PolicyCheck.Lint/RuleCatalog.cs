@@ -21,6 +21,7 @@ public static class RuleCatalog
         new Rules.NamespaceLabelNotCarried(),
         new Rules.DnsPeerWithoutNamespaceSelector(),
         new Rules.EgressIntentWithoutPolicyType(),
+        new Rules.NonCanonicalCidr(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),
