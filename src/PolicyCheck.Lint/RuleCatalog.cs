@@ -22,6 +22,7 @@ public static class RuleCatalog
         new Rules.DnsPeerWithoutNamespaceSelector(),
         new Rules.EgressIntentWithoutPolicyType(),
         new Rules.NonCanonicalCidr(),
+        new Rules.EndPortNeedsPluginSupport(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),

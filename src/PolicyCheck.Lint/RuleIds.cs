@@ -21,6 +21,7 @@ public static class RuleIds
     public const string DnsPeerWithoutNamespaceSelector = "PC1013";
     public const string EgressIntentWithoutPolicyType = "PC1014";
     public const string NonCanonicalCidr = "PC1015";
+    public const string EndPortNeedsPluginSupport = "PC1016";
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";
