@@ -23,6 +23,7 @@ public static class RuleCatalog
         new Rules.EgressIntentWithoutPolicyType(),
         new Rules.NonCanonicalCidr(),
         new Rules.EndPortNeedsPluginSupport(),
+        new Rules.SctpNeedsPluginSupport(),
         new Rules.IngressNotIsolated(),
         new Rules.EgressNotIsolated(),
         new Rules.EgressDnsBlocked(),

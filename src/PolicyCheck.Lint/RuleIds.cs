@@ -22,6 +22,7 @@ public static class RuleIds
     public const string EgressIntentWithoutPolicyType = "PC1014";
     public const string NonCanonicalCidr = "PC1015";
     public const string EndPortNeedsPluginSupport = "PC1016";
+    public const string SctpNeedsPluginSupport = "PC1017";
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";
