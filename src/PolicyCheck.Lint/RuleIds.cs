@@ -13,6 +13,16 @@ public static class RuleIds
     public const string NamedPortUndefined = "PC1005";
     public const string UnstableSelectorKey = "PC1006";
     public const string ProtocolOmittedOnUdpPort = "PC1007";
+    public const string DuplicatePortName = "PC1008";
+    public const string RedundantRule = "PC1009";
+    public const string RedundantPolicy = "PC1010";
+    public const string AllowAllMakesOthersMoot = "PC1011";
+    public const string NamespaceLabelNotCarried = "PC1012";
+    public const string DnsPeerWithoutNamespaceSelector = "PC1013";
+    public const string EgressIntentWithoutPolicyType = "PC1014";
+    public const string NonCanonicalCidr = "PC1015";
+    public const string EndPortNeedsPluginSupport = "PC1016";
+    public const string SctpNeedsPluginSupport = "PC1017";
     public const string IngressNotIsolated = "PC2001";
     public const string EgressNotIsolated = "PC2002";
     public const string EgressDnsBlocked = "PC2003";

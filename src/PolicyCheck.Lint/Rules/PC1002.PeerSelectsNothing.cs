@@ -8,11 +8,12 @@ namespace PolicyCheck.Lint.Rules;
 /// AND'ed), select nothing in the inputs. To stay precise on partial inputs, a namespaceSelector is judged only
 /// when the inputs declare Namespace objects, and a podSelector only when the namespaces it looks in hold at least
 /// one workload of the inputs. The namespaces every cluster has count as declared, with the name label the API
-/// server sets.
+/// server sets. A namespaceSelector on a label no namespace carries, naming an existing namespace, is PC1012's.
 /// </summary>
 public sealed class PeerSelectsNothing : LintRule
 {
-    private static readonly string[] BuiltInNamespaces = ["default", "kube-node-lease", "kube-public", "kube-system"];
+    /// <summary>Namespaces every cluster has; they count as declared, with the name label.</summary>
+    internal static readonly string[] BuiltInNamespaces = ["default", "kube-node-lease", "kube-public", "kube-system"];
 
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.PeerSelectsNothing,
@@ -32,6 +33,8 @@ public sealed class PeerSelectsNothing : LintRule
             foreach (var peer in list.Peers)
             {
                 if (peer.IpBlock is not null || (peer.PodSelector is null && peer.NamespaceSelector is null))
+                    continue;
+                if (peer.NamespaceSelector is { } namespaceSelector && NamespaceLabelNotCarried.Find(context.Cluster, namespaceSelector) is not null)
                     continue;
                 if (Why(context, list.Policy, peer, namespacesDeclared) is { } why)
                     context.Report(Descriptor, peer.Span, list.Policy.Name, why);

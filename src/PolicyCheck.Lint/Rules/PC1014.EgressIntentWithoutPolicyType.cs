@@ -1,0 +1,47 @@
+using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Lint.Rules;
+
+/// <summary>
+/// A policy without <c>policyTypes</c> and without egress rules, so the API server makes it Ingress-only, that was
+/// evidently meant to restrict egress: its name contains "egress", or it is a deny-all ("deny-all",
+/// "default-deny-all", but not one naming ingress), or it writes an empty <c>egress: []</c>.
+/// </summary>
+public sealed class EgressIntentWithoutPolicyType : LintRule
+{
+    public override DiagnosticDescriptor Descriptor { get; } = new(
+        Id: RuleIds.EgressIntentWithoutPolicyType,
+        Name: nameof(EgressIntentWithoutPolicyType),
+        Title: "Egress meant but policyTypes leaves it out",
+        MessageFormat: "NetworkPolicy '{0}' {1}, but without policyTypes and egress rules it applies to Ingress " +
+                       "only, so egress is not restricted; add 'policyTypes: [{2}]'.",
+        Category: RuleCategory.Correctness,
+        DefaultSeverity: Severity.Warning);
+
+    public override void Analyze(LintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var policy in context.Cluster.Policies)
+        {
+            if (policy.PolicyTypes is { Length: > 0 } || policy.AffectsEgress || Intent(policy) is not { } intent)
+                continue;
+            // An egress policy with no ingress rules most likely meant Egress alone (today it denies all ingress).
+            var egressOnly = policy.Ingress is not { Length: > 0 } && policy.Name.Contains("egress", StringComparison.OrdinalIgnoreCase);
+            var types = egressOnly ? "Egress" : "Ingress, Egress";
+            context.Report(Descriptor, policy.Span, policy.Name, intent, types);
+        }
+    }
+
+    private static string? Intent(NetworkPolicy policy)
+    {
+        if (policy.Egress is { Length: 0 })
+            return "writes an empty 'egress: []' to deny egress";
+        var name = policy.Name;
+        if (name.Contains("egress", StringComparison.OrdinalIgnoreCase))
+            return "is named for egress";
+        if (name.Contains("deny-all", StringComparison.OrdinalIgnoreCase) && !name.Contains("ingress", StringComparison.OrdinalIgnoreCase))
+            return "is named as a deny-all";
+        return null;
+    }
+}
