@@ -22,6 +22,7 @@ public static class CliApp
         var services = ServicesCommand.Create(terminal);
         var lint = LintCommand.Create(terminal);
         var rules = LintRulesCommand.Create(terminal);
+        var diff = DiffCommand.Create(terminal);
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -34,6 +35,7 @@ public static class CliApp
             services,
             lint,
             rules,
+            diff,
         };
         var examples = new Dictionary<Command, string[]>
         {
@@ -44,6 +46,7 @@ public static class CliApp
                 "policycheck list examples/webshop --focus shop/frontend",
                 "policycheck services examples/seed-scenarios",
                 "policycheck lint examples/webshop",
+                "policycheck diff --git main k8s --format md",
                 "policycheck matrix --help",
             ],
             [matrix] = MatrixCommand.Examples,
@@ -52,6 +55,7 @@ public static class CliApp
             [services] = ServicesCommand.Examples,
             [lint] = LintCommand.Examples,
             [rules] = LintRulesCommand.Examples,
+            [diff] = DiffCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);

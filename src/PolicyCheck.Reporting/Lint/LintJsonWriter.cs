@@ -53,7 +53,7 @@ public static class LintJsonWriter
     }
 
     /// <summary><c>null</c> for a finding without a place in a file.</summary>
-    private static void WriteSpan(Utf8JsonWriter json, SourceSpan span)
+    internal static void WriteSpan(Utf8JsonWriter json, SourceSpan span)
     {
         if (span.IsNone)
         {

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using PolicyCheck.Reporting.Diff;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>
+/// <c>policycheck diff BASE HEAD</c> or <c>policycheck diff --git REF [PATH...]</c>: what a change to the manifests
+/// does to reachability and to lint findings.
+/// </summary>
+internal static class DiffCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var paths = CommonOptions.Paths();
+        paths.Arity = ArgumentArity.ZeroOrMore;
+        paths.Description = "BASE and HEAD (each a manifest file or folder); with --git, the paths to compare (default: the current directory).";
+        var git = new Option<string?>("--git")
+        {
+            Description = "Base = the paths as they are at this git ref (branch, tag or commit), read with git without a checkout; head = the work tree.",
+            HelpName = "ref",
+        };
+        var headGit = new Option<string?>("--head-git")
+        {
+            Description = "With --git: head = the paths at this git ref instead of the work tree.",
+            HelpName = "ref",
+        };
+        var format = new Option<DiffFormat>("--format", "-f")
+        {
+            Description = "Output format: text (default), json (policycheck/diff/v1), md (compact, for a PR comment).",
+            HelpName = "text|json|md",
+            CustomParser = CommonOptions.Choice("text", "a format here; use text, json or md", ("text", DiffFormat.Text), ("json", DiffFormat.Json), ("md", DiffFormat.Markdown), ("markdown", DiffFormat.Markdown)),
+        };
+        var failOnConnections = new Option<bool>("--fail-on-new-connections")
+        {
+            Description = "Exit with 1 when head allows something base did not: an added connection, or ports gained on a changed one.",
+        };
+        var failOnFindings = new Option<bool>("--fail-on-new-findings")
+        {
+            Description = "Exit with 1 when head has a lint finding that base did not have (matched by rule, object and message).",
+        };
+        var ns = CommonOptions.Namespace();
+        var output = CommonOptions.Output();
+        var ipBlockPods = CommonOptions.IpBlockPods();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command(
+            "diff",
+            "Show what a change to the manifests does: connections added, removed and changed (with ports), " +
+            "workloads added and removed, and lint findings introduced and fixed. Compare two paths, or with " +
+            "--git the paths at a git ref with the work tree. Exit codes: 0 done, 1 a --fail-on gate triggered, " +
+            "2 either side had input errors, 3 usage error (also a bad ref, no git, not a repository).")
+        {
+            paths, git, headGit, format, failOnConnections, failOnFindings, ns, output, ipBlockPods, quiet, verbose,
+        };
+        command.SetAction((parse, ct) => DiffHandler.RunAsync(
+            new DiffRequest(
+                [.. parse.GetValue(paths) ?? []],
+                parse.GetValue(git),
+                parse.GetValue(headGit),
+                parse.GetValue(format),
+                parse.GetValue(failOnConnections),
+                parse.GetValue(failOnFindings),
+                parse.GetValue(ns),
+                parse.GetValue(output),
+                parse.GetValue(ipBlockPods),
+                parse.GetValue(quiet),
+                parse.GetValue(verbose),
+                Environment.CurrentDirectory),
+            terminal(),
+            ct));
+        return command;
+    }
+
+    public static string[] Examples { get; } =
+    [
+        "policycheck diff old/k8s new/k8s",
+        "policycheck diff --git main k8s",
+        "policycheck diff --git origin/main k8s --format md --fail-on-new-connections",
+        "policycheck diff --git v1.2.0 --head-git v1.3.0 k8s --format json --output diff.json",
+    ];
+}

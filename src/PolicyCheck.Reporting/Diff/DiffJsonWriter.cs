@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Diff;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Reporting.Formats;
+using PolicyCheck.Reporting.Lint;
+
+namespace PolicyCheck.Reporting.Diff;
+
+/// <summary>The documented JSON contract <c>policycheck/diff/v1</c> (docs/diff-output.md).</summary>
+public static class DiffJsonWriter
+{
+    public const string Schema = "policycheck/diff/v1";
+
+    public static void Write(DiffReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var c = report.Connections;
+        var f = report.Findings;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonText.Options(output)))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteString("base", report.Base);
+            json.WriteString("head", report.Head);
+            json.WriteString("headline", report.Headline());
+            json.WriteStartObject("summary");
+            json.WriteNumber("connectionsAdded", c.Added.Length);
+            json.WriteNumber("connectionsRemoved", c.Removed.Length);
+            json.WriteNumber("connectionsChanged", c.Changed.Length);
+            json.WriteNumber("subjectsAdded", c.SubjectsAdded.Length);
+            json.WriteNumber("subjectsRemoved", c.SubjectsRemoved.Length);
+            json.WriteNumber("findingsIntroduced", f.Introduced.Length);
+            json.WriteNumber("findingsFixed", f.Fixed.Length);
+            json.WriteEndObject();
+
+            json.WriteStartObject("subjects");
+            WriteIds(json, "added", c.SubjectsAdded);
+            WriteIds(json, "removed", c.SubjectsRemoved);
+            json.WriteEndObject();
+
+            json.WriteStartObject("connections");
+            WriteChanges(json, "added", c.Added);
+            WriteChanges(json, "removed", c.Removed);
+            WriteChanges(json, "changed", c.Changed);
+            json.WriteEndObject();
+
+            json.WriteStartObject("findings");
+            WriteFindings(json, "introduced", f.Introduced);
+            WriteFindings(json, "fixed", f.Fixed);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void WriteIds(Utf8JsonWriter json, string name, ImmutableArray<string> ids)
+    {
+        json.WriteStartArray(name);
+        foreach (var id in ids)
+            json.WriteStringValue(id);
+        json.WriteEndArray();
+    }
+
+    private static void WriteChanges(Utf8JsonWriter json, string name, ImmutableArray<ConnectionChange> changes)
+    {
+        json.WriteStartArray(name);
+        foreach (var change in changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", change.From);
+            json.WriteString("to", change.To);
+            json.WriteBoolean("betweenReplicas", change.IsBetweenReplicas);
+            WritePortSet(json, "before", change.Before);
+            WritePortSet(json, "after", change.After);
+            WritePortSet(json, "gained", change.Gained);
+            WritePortSet(json, "lost", change.Lost);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WritePortSet(Utf8JsonWriter json, string name, PortSet? set)
+    {
+        json.WritePropertyName(name);
+        if (set is null)
+            json.WriteNullValue();
+        else
+            JsonText.WritePortSet(json, set);
+    }
+
+    private static void WriteFindings(Utf8JsonWriter json, string name, ImmutableArray<Diagnostic> findings)
+    {
+        json.WriteStartArray(name);
+        foreach (var diagnostic in findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", diagnostic.Id);
+            json.WriteString("name", diagnostic.Descriptor.Name);
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", diagnostic.Message);
+            json.WritePropertyName("location");
+            LintJsonWriter.WriteSpan(json, diagnostic.Span);
+            json.WriteString("helpUri", diagnostic.Descriptor.HelpUri.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}
