@@ -73,13 +73,18 @@ if [ "${INPUT_DIFF:-true}" = "true" ]; then
   if [ -z "$base" ]; then
     diff_note="No base to compare with: this is not a pull request and the base-ref input is empty."
   else
-    for candidate in "$base" "origin/$base"; do
-      base_rev=$(git rev-parse --verify --quiet "$candidate^{commit}") && break
-      base_rev=""
+    # A ref name, not a commit id, so the diff's headline says what was compared. actions/checkout fetches only the
+    # pull request's merge commit by default: then fetch the base branch, one commit deep.
+    for candidate in "$base" "origin/$base" fetch; do
+      if [ "$candidate" = fetch ]; then
+        git fetch --quiet --no-tags --depth=1 origin "+refs/heads/$base:refs/remotes/origin/$base" 2>/dev/null || break
+        candidate=origin/$base
+      fi
+      if git rev-parse --verify --quiet "$candidate^{commit}" >/dev/null; then
+        base_rev=$candidate
+        break
+      fi
     done
-    if [ -z "$base_rev" ] && git fetch --quiet --no-tags --depth=1 origin "$base" 2>/dev/null; then
-      base_rev=$(git rev-parse --verify --quiet "FETCH_HEAD^{commit}") || base_rev=""
-    fi
     [ -n "$base_rev" ] || diff_note="The base ref '$base' is not in this clone and could not be fetched."
   fi
 
