@@ -20,7 +20,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 rm -rf "$packages" "$tool"
 # Progress goes to stderr: stdout carries only the tool folder.
-dotnet pack "$source_dir/src/PolicyCheck.Cli" --configuration Release --output "$packages" --nologo >&2
+# From the source folder, so its global.json (not the workspace's) picks the SDK.
+(cd "$source_dir" && dotnet pack src/PolicyCheck.Cli --configuration Release --output "$packages" --nologo >&2)
 
 package=$(find "$packages" -maxdepth 1 -name 'PolicyCheck.*.nupkg' ! -name '*.symbols.nupkg' | head -n 1)
 if [ -z "$package" ]; then
@@ -39,7 +40,7 @@ cat >"$work/nuget.config" <<CONFIG
   </packageSources>
 </configuration>
 CONFIG
-dotnet tool install PolicyCheck --version "$version" --tool-path "$tool" --configfile "$work/nuget.config" >&2
+(cd "$work" && dotnet tool install PolicyCheck --version "$version" --tool-path "$tool" --configfile nuget.config >&2)
 
 if [ -n "${GITHUB_PATH:-}" ]; then
   echo "$tool" >>"$GITHUB_PATH"
