@@ -104,6 +104,9 @@ public sealed class GitHubActionTests
                 - port: 5432
         """;
 
+    /// <summary>One line of the summary naming the connection the head commit opens, and its port.</summary>
+    private const string AddedConnection = @"(?m)^.*default/api.*default/db.*TCP 5432.*$";
+
     private string _work = string.Empty;
     private string _toolFolder = string.Empty;
     private string _githubPath = string.Empty;
@@ -170,10 +173,22 @@ public sealed class GitHubActionTests
             Assert.That(run.Outputs["sarif-file"], Is.EqualTo(sarifPath));
             Assert.That(run.Outputs["exit-code"], Is.EqualTo("1"), "a warning at fail-on warning");
             Assert.That(run.Summary, Does.Contain("PC1002").And.Contain($"k8s/db-policy.yaml:{peerLine}:"));
-            // The reachability change: the new connection api -> db on TCP 5432, and nothing about a failed diff.
-            Assert.That(run.Summary, Does.Contain("default/api").And.Contain("default/db").And.Contain("5432"));
+            Assert.That(run.Summary, Does.Match(AddedConnection), "the reachability change: api -> db on TCP 5432");
             Assert.That(run.Summary, Does.Not.Contain("failed with exit code"));
         }
+    }
+
+    [Test]
+    [Description("actions/checkout fetches one commit by default: the base branch is not in the clone.")]
+    public async Task Run_ShallowCloneWithoutBaseBranch_FetchesBaseAndDiffs()
+    {
+        var clone = Path.Combine(_work, "shallow-" + Guid.NewGuid().ToString("N"));
+        await ExternalCommand.RunCheckedAsync(
+            "git", ["clone", "--quiet", "--depth=1", "--branch", "feature", new Uri(_repository!.Path).AbsoluteUri, clone], _work, ScriptTimeout); // set in OneTimeSetUp
+
+        var run = await RunAsync(new() { ["GITHUB_WORKSPACE"] = clone });
+
+        Assert.That(run.Summary, Does.Match(AddedConnection));
     }
 
     [Test]
