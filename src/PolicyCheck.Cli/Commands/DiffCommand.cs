@@ -47,9 +47,9 @@ internal static class DiffCommand
         var command = new Command(
             "diff",
             "Show what a change to the manifests does: connections added, removed and changed (with ports), " +
-            "workloads added and removed, and lint findings introduced and fixed. Compare two paths, or with " +
-            "--git the paths at a git ref with the work tree. Exit codes: 0 done, 1 a --fail-on gate triggered, " +
-            "2 either side had input errors, 3 usage error (also a bad ref, no git, not a repository).")
+            "workloads added and removed, lint findings introduced and fixed. Compare BASE with HEAD, or with " +
+            "--git the paths at a git ref with the work tree. A bad ref, a missing git or no repository is a " +
+            "usage error (3); input errors on either side give 2; a triggered --fail-on gate gives 1.")
         {
             paths, git, headGit, format, failOnConnections, failOnFindings, ns, output, ipBlockPods, quiet, verbose,
         };

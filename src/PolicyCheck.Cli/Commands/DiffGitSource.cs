@@ -50,8 +50,9 @@ internal sealed class DiffGitSource : IDisposable
     /// they are at <paramref name="reference"/>, in the repository that holds them. Returns null with
     /// <paramref name="error"/> set for no git, no repository, paths in two repositories, a bad ref, or a failing git.
     /// </summary>
-    public static DiffGitSource? Extract(string reference, IReadOnlyList<string> paths, string workingDirectory, out string? error)
+    public static DiffGitSource? Extract(string git, string reference, IReadOnlyList<string> paths, string workingDirectory, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(git);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(paths);
         error = null;
@@ -65,10 +66,10 @@ internal sealed class DiffGitSource : IDisposable
             var here = full;
             while (!Directory.Exists(here) && Path.GetDirectoryName(here) is { } parent)
                 here = parent;
-            var where = Git(here, ["rev-parse", "--show-toplevel", "--show-prefix"]);
+            var where = Git(git, here, ["rev-parse", "--show-toplevel", "--show-prefix"]);
             if (where.NotInstalled)
             {
-                error = "--git needs git, but 'git' could not be started; install git or put it on PATH.";
+                error = $"--git needs git, but '{git}' could not be started; install git or put it on PATH.";
                 return null;
             }
 
@@ -98,7 +99,7 @@ internal sealed class DiffGitSource : IDisposable
         }
 
         var repository = root!; // the loop ran at least once, and every pass sets root or returns
-        var commit = Git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"]);
+        var commit = Git(git, repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"]);
         if (reference.Length == 0 || commit.ExitCode != 0)
         {
             error = $"'{reference}' is not a commit in the repository at '{root}'; use a branch, tag or commit id.";
@@ -115,7 +116,7 @@ internal sealed class DiffGitSource : IDisposable
             var blobs = new List<(string Object, string Path)>();
             foreach (var (written, inRepo) in requested)
             {
-                var listing = Git(repository, inRepo.Length == 0 ? ["ls-tree", "-r", "-z", sha] : ["ls-tree", "-r", "-z", sha, "--", inRepo]);
+                var listing = Git(git, repository, inRepo.Length == 0 ? ["ls-tree", "-r", "-z", sha] : ["ls-tree", "-r", "-z", sha, "--", inRepo]);
                 if (listing.ExitCode != 0)
                 {
                     error = $"git ls-tree failed for '{written}' at '{reference}': {FirstLine(listing.Error)}";
@@ -135,7 +136,7 @@ internal sealed class DiffGitSource : IDisposable
                 blobs.AddRange(entries.Where(e => isFile || ManifestExtensions.Any(x => e.Path.EndsWith(x, StringComparison.OrdinalIgnoreCase))));
             }
 
-            if (!WriteBlobs(repository, folder, blobs.DistinctBy(b => b.Path).ToList(), out var writeError))
+            if (!WriteBlobs(git, repository, folder, blobs.DistinctBy(b => b.Path).ToList(), out var writeError))
             {
                 error = $"git cat-file failed at '{reference}': {writeError}";
                 source.Dispose();
@@ -196,12 +197,12 @@ internal sealed class DiffGitSource : IDisposable
     }
 
     /// <summary>Reads every blob through one <c>git cat-file --batch</c> and writes it under <paramref name="folder"/>.</summary>
-    private static bool WriteBlobs(string root, string folder, List<(string Object, string Path)> blobs, out string? error)
+    private static bool WriteBlobs(string git, string root, string folder, List<(string Object, string Path)> blobs, out string? error)
     {
         error = null;
         if (blobs.Count == 0)
             return true;
-        using var process = Start(root, ["cat-file", "--batch"]);
+        using var process = Start(git, root, ["cat-file", "--batch"]);
         var stderr = process.StandardError.ReadToEndAsync();
         var feeder = Task.Run(() =>
         {
@@ -268,12 +269,12 @@ internal sealed class DiffGitSource : IDisposable
 
     private readonly record struct GitResult(int ExitCode, string Output, string Error, bool NotInstalled);
 
-    private static GitResult Git(string workingDirectory, string[] arguments)
+    private static GitResult Git(string git, string workingDirectory, string[] arguments)
     {
         Process process;
         try
         {
-            process = Start(workingDirectory, arguments);
+            process = Start(git, workingDirectory, arguments);
         }
         catch (Win32Exception)
         {
@@ -290,9 +291,9 @@ internal sealed class DiffGitSource : IDisposable
         }
     }
 
-    private static Process Start(string workingDirectory, string[] arguments)
+    private static Process Start(string git, string workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo(git)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,

@@ -73,7 +73,7 @@ internal static class DiffHandler
 
     private static DiffGitSource? Extract(string reference, DiffRequest request, Terminal terminal)
     {
-        var source = DiffGitSource.Extract(reference, request.Paths, request.WorkingDirectory, out var error);
+        var source = DiffGitSource.Extract(request.Git, reference, request.Paths, request.WorkingDirectory, out var error);
         if (source is null)
         {
             terminal.Error.WriteLine($"policycheck: {error}");
@@ -92,7 +92,8 @@ internal static class DiffHandler
     /// <summary>Loads, evaluates and lints one side; its diagnostics go to stderr with git paths shown as <c>REF:path</c>.</summary>
     private static LoadedSide Side(DiffRequest request, DiffGitSource? git, ImmutableArray<string> paths, Terminal terminal, CancellationToken cancellationToken)
     {
-        var loaderPaths = git?.Paths ?? (paths.IsEmpty ? ["."] : paths);
+        // No path with --git means the folder git was asked about: '.' in a real run.
+        var loaderPaths = git?.Paths ?? (paths.IsEmpty ? [Path.GetRelativePath(Environment.CurrentDirectory, request.WorkingDirectory)] : paths);
         var (loaded, matrix) = Analysis.LoadAndEvaluate(
             loaderPaths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
         var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, new EvaluationOptions(request.IpBlockPods)), loaded.HasErrors, git);

@@ -8,7 +8,8 @@ namespace PolicyCheck.Cli.Commands;
 /// <param name="Paths">BASE and HEAD; or with <paramref name="GitRef"/>, the paths to compare (none = the current directory).</param>
 /// <param name="GitRef">Base = the paths at this git ref.</param>
 /// <param name="HeadGitRef">Head = the paths at this git ref instead of the work tree (needs <paramref name="GitRef"/>).</param>
-/// <param name="WorkingDirectory">What relative paths are relative to.</param>
+/// <param name="WorkingDirectory">Where git looks for the repository when no path is given.</param>
+/// <param name="Git">The git program to run (tests point it elsewhere to check the message for a missing git).</param>
 public sealed record DiffRequest(
     ImmutableArray<string> Paths,
     string? GitRef,
@@ -21,4 +22,5 @@ public sealed record DiffRequest(
     IpBlockPodMatching IpBlockPods,
     bool Quiet,
     bool Verbose,
-    string WorkingDirectory);
+    string WorkingDirectory,
+    string Git = "git");
