@@ -20,7 +20,7 @@ public sealed partial class ManifestLoaderTests
         """;
 
     [Test]
-    public void Load_Folder_ReadsManifestsRecursivelyInOrdinalOrderSkippingDotFolders()
+    public void Load_Folder_ReadsManifestsRecursivelyInOrdinalOrderSkippingDotFoldersAndDotFiles()
     {
         using var folder = new TempFolder();
         // Each loaded file reports one error, so the diagnostics show which files were read and in what order.
@@ -30,6 +30,8 @@ public sealed partial class ManifestLoaderTests
         folder.Write("A.YAML", NamespaceWithoutName);
         folder.Write(".git/config.yaml", NamespaceWithoutName);
         folder.Write("sub/.cache/x.yaml", NamespaceWithoutName);
+        folder.Write(".pre-commit-config.yaml", "repos: []");
+        folder.Write("sub/.hidden.yaml", NamespaceWithoutName);
         folder.Write("notes.txt", NamespaceWithoutName);
         var input = folder.Root.Replace('\\', '/') + "/";
 
@@ -47,6 +49,17 @@ public sealed partial class ManifestLoaderTests
             Assert.That(result.Diagnostics.Select(d => d.Id), Is.All.EqualTo(LoadDiagnostics.MissingName.Id));
             Assert.That(result.Statistics.Files, Is.EqualTo(4));
         }
+    }
+
+    [Test]
+    public void Load_DotFileNamedAsInput_IsRead()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write(".manifest.yaml", NamespaceWithoutName);
+
+        var result = ManifestLoader.Load([path]);
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { LoadDiagnostics.MissingName.Id }));
     }
 
     [Test]

@@ -25,7 +25,9 @@ internal static class InputReader
 
     /// <summary>
     /// The sources in order: each input in turn, a folder's manifests recursively in ordinal order of their paths,
-    /// skipping folders whose name starts with a dot (<c>.git</c>). A file reached twice is read once.
+    /// skipping folders and files whose name starts with a dot (<c>.git</c>, <c>.pre-commit-config.yaml</c>,
+    /// <c>.policycheck.yaml</c>: tool settings, not manifests); a dot-file named as an input is read. A file reached
+    /// twice is read once.
     /// </summary>
     public static List<InputSource> Expand(IReadOnlyList<string> inputs, List<Diagnostic> diagnostics)
     {
@@ -174,7 +176,7 @@ internal static class InputReader
                     if (!directory.Name.StartsWith('.') && directory.LinkTarget is null)
                         pending.Push(directory);
                 }
-                else if (ManifestExtensions.Contains(Path.GetExtension(entry.Name)))
+                else if (!entry.Name.StartsWith('.') && ManifestExtensions.Contains(Path.GetExtension(entry.Name)))
                 {
                     found.Add(Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/'));
                 }
