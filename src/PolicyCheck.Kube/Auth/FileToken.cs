@@ -1,0 +1,49 @@
+namespace PolicyCheck.Kube.Auth;
+
+/// <summary>
+/// A bearer token read from a file (kubeconfig <c>tokenFile</c>, the service account token) and read again after
+/// <see cref="RefreshAfter"/> or a 401, because kubelet rotates projected service account tokens.
+/// </summary>
+internal sealed class FileToken(string path, string what, TimeProvider time)
+{
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _lock = new();
+    private string? _token;
+    private DateTimeOffset _readAt;
+
+    public string Path { get; } = path;
+
+    public string Read()
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            if (_token is null || now - _readAt >= RefreshAfter)
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(Path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new KubeConfigException($"{what}: token file '{Path}' cannot be read ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}).");
+                }
+
+                _token = text.Trim();
+                if (_token.Length == 0)
+                    throw new KubeConfigException($"{what}: token file '{Path}' is empty.");
+                _readAt = now;
+            }
+
+            return _token;
+        }
+    }
+
+    public void Invalidate()
+    {
+        lock (_lock)
+            _token = null;
+    }
+}
