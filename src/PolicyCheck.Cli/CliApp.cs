@@ -22,6 +22,7 @@ public static class CliApp
         var services = ServicesCommand.Create(terminal);
         var lint = LintCommand.Create(terminal);
         var rules = LintRulesCommand.Create(terminal);
+        var audit = AuditCommand.Create(terminal);
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -34,6 +35,7 @@ public static class CliApp
             services,
             lint,
             rules,
+            audit,
         };
         var examples = new Dictionary<Command, string[]>
         {
@@ -52,6 +54,7 @@ public static class CliApp
             [services] = ServicesCommand.Examples,
             [lint] = LintCommand.Examples,
             [rules] = LintRulesCommand.Examples,
+            [audit] = AuditCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);
