@@ -22,7 +22,11 @@ internal static class AuditCompareHandler
         var (declared, declaredMatrix) = Analysis.LoadAndEvaluate(
             request.Paths, null, ns, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
 
-        var drift = DriftAnalysis.Compare(read.Context, liveCluster, liveMatrix, declared.Cluster, declaredMatrix, ns);
+        // A snapshot of a cluster holds the same ReplicaSet-named pods: name them alike (manifests' Deployments are unaffected).
+        var declaredCluster = LiveWorkloads.AsDeclared(declared.Cluster);
+        if (!ReferenceEquals(declaredCluster, declared.Cluster))
+            declaredMatrix = Evaluator.Evaluate(declaredCluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
+        var drift = DriftAnalysis.Compare(read.Context, liveCluster, liveMatrix, declaredCluster, declaredMatrix, ns);
         if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer), cancellationToken))
             return (int)ExitCode.UsageError;
         var hasErrors = live.HasErrors || declared.HasErrors;
