@@ -3,8 +3,8 @@ using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
-using PolicyCheck.Reporting.Explain;
 using PolicyCheck.Manifests;
+using PolicyCheck.Reporting.Explain;
 
 namespace PolicyCheck.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
-using PolicyCheck.Manifests;
 
 namespace PolicyCheck.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
-using PolicyCheck.Reporting.List;
 using PolicyCheck.Manifests;
+using PolicyCheck.Reporting.List;
 
 namespace PolicyCheck.Cli.Commands;
 

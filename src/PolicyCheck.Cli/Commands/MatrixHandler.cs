@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PolicyCheck.Core.Engine;
-using PolicyCheck.Reporting.Matrix;
 using PolicyCheck.Manifests;
+using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Cli.Commands;
 

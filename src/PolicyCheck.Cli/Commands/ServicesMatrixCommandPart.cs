@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Matrix;
 using PolicyCheck.Reporting.Services;
-using PolicyCheck.Manifests;
 
 namespace PolicyCheck.Cli.Commands;
 
