@@ -2,6 +2,7 @@ using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Manifests;
 using PolicyCheck.TestKit;
+using PolicyCheck.TestKit.FakeKubeApi;
 
 namespace PolicyCheck.Cli.Tests;
 
@@ -124,6 +125,25 @@ public sealed class AuditCommandTests
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.ClusterUnreachable));
             Assert.That(result.Error, Does.Contain("401"));
             Assert.That(result.Output + result.Error, Does.Not.Contain("wrong-WRONG-TOKEN-value"));
+        }
+    }
+
+    [Test]
+    public async Task Audit_ServerCertificateFromAnotherCa_ExitsWith4WithATlsMessage()
+    {
+        await using var cluster = await AuditCluster.StartAsync();
+        using var stranger = TestCertificateAuthority.Create("some-other-ca");
+        var untrusting = Path.Combine(cluster.Folder, "other-ca.kubeconfig");
+        File.WriteAllText(untrusting, File.ReadAllText(cluster.TokenKubeconfig)
+            .Replace(cluster.Api.Authority.CertificateData, stranger.CertificateData, StringComparison.Ordinal));
+
+        var result = await AuditCluster.RunAsync("audit", "--kubeconfig", untrusting, "matrix");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.ClusterUnreachable));
+            Assert.That(result.Error, Does.Contain("TLS").Or.Contain("certificate"));
+            Assert.That(cluster.Api.Requests, Is.Empty, "no request may reach a server the client does not trust");
         }
     }
 
