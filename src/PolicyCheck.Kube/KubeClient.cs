@@ -21,6 +21,7 @@ public sealed class KubeClient : IDisposable
         Plan = plan;
         _options = options;
         _transport = new KubeTransport(plan, options);
+        options.VerboseLog?.WriteLine($"context '{plan.ContextName}': server {plan.Cluster.Server}, {plan.Authenticator.Method}");
     }
 
     public string ContextName => Plan.ContextName;

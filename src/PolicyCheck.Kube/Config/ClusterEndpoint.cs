@@ -11,5 +11,6 @@ internal sealed record ClusterEndpoint(
     Uri? ProxyUrl)
 {
     /// <summary>The name the server's certificate must hold: <c>tls-server-name</c>, else the server's host.</summary>
-    public string ExpectedName => TlsServerName ?? Server.IdnHost;
+    public string ExpectedName =>
+        TlsServerName ?? (Server.HostNameType == UriHostNameType.IPv6 ? Server.DnsSafeHost : Server.IdnHost);
 }

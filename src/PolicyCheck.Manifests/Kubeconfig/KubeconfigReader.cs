@@ -20,7 +20,7 @@ public static class KubeconfigReader
         var diagnostics = new List<Diagnostic>();
         var documents = new List<YamlDocument>();
         new YamlDocumentReader(path, diagnostics).Read(text, documents.Add, CancellationToken.None);
-        var errors = diagnostics.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Span}: {d.Message}").ToImmutableArray();
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Span}: {ForKubeconfig(d.Message)}").ToImmutableArray();
         if (!errors.IsEmpty)
             return new KubeconfigReadResult(null, errors);
         if (documents.Count == 0)
@@ -40,6 +40,14 @@ public static class KubeconfigReader
         }
 
         return new KubeconfigReadResult(new KubeconfigDocument(path, mapping, spans), []);
+    }
+
+    /// <summary>The loader's YAML messages end by saying which document or object is left out; a kubeconfig is all or nothing.</summary>
+    private static string ForKubeconfig(string message)
+    {
+        var cut = message.LastIndexOf("; ", StringComparison.Ordinal);
+        var core = cut > 0 && message.AsSpan(cut).Contains("left out", StringComparison.Ordinal) ? message[..cut] : message.TrimEnd('.');
+        return core + "; the kubeconfig cannot be used.";
     }
 
     private static JsonNode? Convert(YamlNode node, string path, Dictionary<JsonNode, SourceSpan> spans)

@@ -55,16 +55,14 @@ public sealed class FakeKubeApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly FakeKubeApiBuilder _settings;
-    private readonly bool _ownsAuthority;
     private readonly ConcurrentQueue<FakeKubeRequest> _requests = new();
     private readonly string _resourceVersion = "48213";
 
-    private FakeKubeApi(WebApplication app, FakeKubeApiBuilder settings, TestCertificateAuthority authority, bool ownsAuthority)
+    private FakeKubeApi(WebApplication app, FakeKubeApiBuilder settings, TestCertificateAuthority authority)
     {
         _app = app;
         _settings = settings;
         Authority = authority;
-        _ownsAuthority = ownsAuthority;
     }
 
     /// <summary><c>https://127.0.0.1:PORT</c>.</summary>
@@ -78,12 +76,34 @@ public sealed class FakeKubeApi : IAsyncDisposable
 
     public static FakeKubeApiBuilder Create() => new();
 
+    /// <summary>
+    /// A kubeconfig for this server with one context (current) whose user authenticates with
+    /// <paramref name="token"/>; write it to a file and pass it as <c>--kubeconfig</c>.
+    /// </summary>
+    public string Kubeconfig(string token, string context = "fake") => $"""
+        apiVersion: v1
+        kind: Config
+        current-context: {context}
+        clusters:
+        - name: {context}
+          cluster:
+            server: {Server.AbsoluteUri.TrimEnd('/')}
+            certificate-authority-data: {Authority.CertificateData}
+        contexts:
+        - name: {context}
+          context:
+            cluster: {context}
+            user: {context}-user
+        users:
+        - name: {context}-user
+          user:
+            token: {token}
+        """;
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_ownsAuthority)
-            Authority.Dispose();
     }
 
     internal static string PluralOf(JsonObject obj)
@@ -100,8 +120,7 @@ public sealed class FakeKubeApi : IAsyncDisposable
 
     internal static async Task<FakeKubeApi> StartAsync(FakeKubeApiBuilder settings)
     {
-        var ownsAuthority = settings.Authority is null;
-        var authority = settings.Authority ?? TestCertificateAuthority.Create();
+        var authority = settings.Authority ?? TestCertificateAuthority.Shared;
         var serverCertificate = authority.IssueServer(settings.DnsNames, [IPAddress.Loopback]);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -113,7 +132,7 @@ public sealed class FakeKubeApi : IAsyncDisposable
             https.AllowAnyClientCertificate(); // checked per request against the CA, as the API server's x509 authenticator does
         })));
         var app = builder.Build();
-        var api = new FakeKubeApi(app, settings, authority, ownsAuthority);
+        var api = new FakeKubeApi(app, settings, authority);
         app.Run(api.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(); // Kestrel always has this feature;

@@ -96,7 +96,7 @@ public sealed class FakeKubeApiBuilder
         return this;
     }
 
-    /// <summary>Uses this CA for the server certificate (default: a new one, owned by the server).</summary>
+    /// <summary>Uses this CA for the server certificate (default: <see cref="TestCertificateAuthority.Shared"/>).</summary>
     public FakeKubeApiBuilder WithAuthority(TestCertificateAuthority authority)
     {
         Authority = authority;
