@@ -139,9 +139,7 @@ internal sealed class AuditSource
         ClusterRead read;
         try
         {
-            using var client = KubeClient.Create(options);
-            if (verbose)
-                terminal.Error.WriteLine($"policycheck: context '{client.ContextName}', server {client.Server}, authenticating with {client.AuthMethod}");
+            using var client = KubeClient.Create(options); // with --verbose it logs the context, server and kind of credential
             read = await ClusterReader.ReadAsync(client, ns, new AuditProgress(terminal, verbose), cancellationToken);
         }
         catch (KubeConfigException ex)
