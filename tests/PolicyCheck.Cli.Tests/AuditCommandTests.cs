@@ -84,6 +84,23 @@ public sealed class AuditCommandTests
     }
 
     [Test]
+    [Description("docs/audit.md: for GitHub code scanning, lint the --save snapshot, whose findings point into a file.")]
+    public async Task LintOfTheSavedSnapshot_SarifPassesGitHubRulesToo()
+    {
+        await using var cluster = await AuditCluster.StartAsync();
+        var checkout = CliRunner.TempFolder(); // a repository checkout, as in a CI job
+        Directory.CreateDirectory(Path.Combine(checkout, ".git"));
+        Directory.CreateDirectory(Path.Combine(checkout, "audit"));
+        var snapshot = Path.Combine(checkout, "audit", "cluster.yaml");
+
+        var save = await AuditCluster.RunAsync("audit", "--kubeconfig", cluster.TokenKubeconfig, "--save", snapshot, "matrix");
+        var lint = await AuditCluster.RunAsync("lint", snapshot, "--format", "sarif", "--fail-on", "none");
+
+        Assert.That((save.ExitCode, lint.ExitCode), Is.EqualTo((0, 0)), save.Error + lint.Error);
+        SarifValidator.AssertValid(lint.Output);
+    }
+
+    [Test]
     public async Task AuditLint_Text_NamesLiveObjectsByClusterUri()
     {
         await using var cluster = await AuditCluster.StartAsync();
