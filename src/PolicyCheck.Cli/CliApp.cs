@@ -23,6 +23,7 @@ public static class CliApp
         var lint = LintCommand.Create(terminal);
         var rules = LintRulesCommand.Create(terminal);
         var diff = DiffCommand.Create(terminal);
+        var audit = AuditCommand.Create(terminal);
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -36,6 +37,7 @@ public static class CliApp
             lint,
             rules,
             diff,
+            audit,
         };
         var examples = new Dictionary<Command, string[]>
         {
@@ -56,6 +58,7 @@ public static class CliApp
             [lint] = LintCommand.Examples,
             [rules] = LintRulesCommand.Examples,
             [diff] = DiffCommand.Examples,
+            [audit] = AuditCommand.Examples,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);

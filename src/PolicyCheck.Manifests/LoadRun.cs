@@ -25,9 +25,11 @@ internal sealed class LoadRun
     public List<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>Reads every document of one text; an input with none at all gets a note.</summary>
-    public void Load(string text, string path)
+    /// <param name="countsAsFile">False for the objects of one cluster read, which together count as one input.</param>
+    public void Load(string text, string path, bool countsAsFile = true)
     {
-        _counters.Files++;
+        if (countsAsFile)
+            _counters.Files++;
         var reported = Diagnostics.Count;
         var documents = 0;
         var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters);
@@ -40,6 +42,9 @@ internal sealed class LoadRun
         if (documents == 0 && Diagnostics.Count == reported)
             Diagnostics.Add(Diagnostic.Create(LoadDiagnostics.EmptyInput, SourceSpan.At(path, 1, 1), path));
     }
+
+    /// <summary>Counts an input that is not a file, such as one read of a cluster.</summary>
+    public void CountInput() => _counters.Files++;
 
     public LoadResult Complete()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Manifests.Input;
 
@@ -47,6 +48,31 @@ public static class ManifestLoader
         var run = new LoadRun(options ?? LoadOptions.Default, CancellationToken.None);
         if (InputReader.CheckText(text, path, run.Diagnostics) is { } checkedText)
             run.Load(checkedText, path);
+        return run.Complete();
+    }
+
+    /// <summary>
+    /// Loads objects read from a cluster's API, as one input. Each object is checked and modelled exactly like a
+    /// manifest; its spans name <see cref="LiveLocation.Of(string, JsonObject)"/> as their path, with lines and
+    /// columns in the object's JSON as <see cref="LiveObjects.Render"/> writes it (as <c>kubectl get -o json</c> does).
+    /// </summary>
+    /// <param name="context">The kubeconfig context (or <c>in-cluster</c>) the objects were read through.</param>
+    public static LoadResult LoadLive(
+        string context,
+        IReadOnlyList<JsonObject> objects,
+        LoadOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(objects);
+        var run = new LoadRun(options ?? LoadOptions.Default, cancellationToken);
+        run.CountInput();
+        foreach (var item in objects)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            run.Load(LiveObjects.Render(item), LiveLocation.Of(context, item), countsAsFile: false);
+        }
+
         return run.Complete();
     }
 }

@@ -20,6 +20,22 @@ internal static class Analysis
         bool verbose,
         Terminal terminal,
         CancellationToken cancellationToken,
+        bool printDiagnostics = true) =>
+        LoadAndEvaluate(paths, null, ns, ipBlockPods, quiet, verbose, terminal, cancellationToken, printDiagnostics);
+
+    /// <summary>
+    /// Loads <paramref name="paths"/>, or takes <paramref name="preloaded"/> when the objects were already loaded
+    /// (<c>policycheck audit</c> reads them from a cluster), then evaluates.
+    /// </summary>
+    public static (LoadResult Loaded, ReachabilityMatrix Matrix) LoadAndEvaluate(
+        IReadOnlyList<string> paths,
+        LoadResult? preloaded,
+        string? ns,
+        IpBlockPodMatching ipBlockPods,
+        bool quiet,
+        bool verbose,
+        Terminal terminal,
+        CancellationToken cancellationToken,
         bool printDiagnostics = true)
     {
         var clock = Stopwatch.StartNew();
@@ -27,7 +43,7 @@ internal static class Analysis
         ReachabilityMatrix matrix;
         using (var progress = new ProgressPrinter(terminal))
         {
-            loaded = ManifestLoader.Load(paths, new LoadOptions(ns ?? "default"), terminal.Input, progress, cancellationToken);
+            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(ns ?? "default"), terminal.Input, progress, cancellationToken);
             var loadTime = clock.Elapsed;
             matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(ipBlockPods), progress, cancellationToken);
             if (verbose)

@@ -3,6 +3,7 @@ using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Explain;
 
 namespace PolicyCheck.Cli.Commands;
@@ -12,10 +13,14 @@ internal static class ExplainHandler
 {
     private const int NearbyShown = 12;
 
-    public static async Task<int> RunAsync(ExplainRequest request, Terminal terminal, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ExplainRequest request, Terminal terminal, CancellationToken cancellationToken) =>
+        RunAsync(request, null, terminal, cancellationToken);
+
+    /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
+    public static async Task<int> RunAsync(ExplainRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         var options = new EvaluationOptions(request.IpBlockPods);
-        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var from = request.From.Resolve(matrix);
         var to = request.To?.Resolve(matrix) ?? [];
         var ends = request.To is { } toQuery ? new[] { ("--from", request.From), ("--to", toQuery) } : [("--from", request.From)];

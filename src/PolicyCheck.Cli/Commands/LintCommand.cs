@@ -5,7 +5,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck lint PATH...</c>: misconfigurations of policies and services, each at its file:line:col.</summary>
 internal static class LintCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = LintFormatOption.Create(sarif: true);
@@ -31,9 +31,10 @@ internal static class LintCommand
             "finding has a rule ID, a severity and its file:line:col; input errors (PC0xxx) are reported too. " +
             "'policycheck rules' lists the rules.")
         {
-            paths, format, failOn, ns, output, ipBlockPods, quiet, verbose,
+            format, failOn, ns, output, ipBlockPods, quiet, verbose,
         };
-        command.SetAction((parse, ct) => LintHandler.RunAsync(
+        AuditSource.AddPaths(command, paths, audit);
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => LintHandler.RunAsync(
             new LintRequest(
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(format),
@@ -43,8 +44,9 @@ internal static class LintCommand
                 parse.GetValue(ipBlockPods),
                 parse.GetValue(quiet),
                 parse.GetValue(verbose)),
+            loaded,
             terminal(),
-            ct));
+            token), ct));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
 
@@ -12,12 +13,16 @@ namespace PolicyCheck.Cli.Commands;
 /// </summary>
 internal static class LintHandler
 {
-    public static async Task<int> RunAsync(LintRequest request, Terminal terminal, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(LintRequest request, Terminal terminal, CancellationToken cancellationToken) =>
+        RunAsync(request, null, terminal, cancellationToken);
+
+    /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
+    public static async Task<int> RunAsync(LintRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         var options = new EvaluationOptions(request.IpBlockPods);
         // Loader diagnostics go into the report with the findings, not to stderr.
-        var (loaded, matrix) = Analysis.LoadAndEvaluate(
-            request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(
+            request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
 
         var findings = Linter.Run(loaded.Cluster, matrix, options);
         var report = new LintReport(Linter.Sort(loaded.Diagnostics.Concat(findings)), loaded.Statistics.Files, loaded.Statistics.Objects);

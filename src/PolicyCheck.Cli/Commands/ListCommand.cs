@@ -8,7 +8,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck list PATH...</c>: one line per allowed pair with its ports, then how exposed workloads are.</summary>
 internal static class ListCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<ListFormat>("--format", "-f")
@@ -51,8 +51,9 @@ internal static class ListCommand
             "which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are " +
             "not isolated. A workload to itself is left out unless --include-self.")
         {
-            paths, format, focus, direction, port, ns, selector, includeSelf, noSummary, summaryOnly, output, ipBlockPods, quiet, verbose,
+            format, focus, direction, port, ns, selector, includeSelf, noSummary, summaryOnly, output, ipBlockPods, quiet, verbose,
         };
+        AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
         {
             if (result.GetResult(direction) is not null && result.GetResult(focus) is null)
@@ -62,7 +63,7 @@ internal static class ListCommand
             if (result.GetValue(summaryOnly) && result.GetValue(format) == ListFormat.Csv)
                 result.AddError("--summary-only has no CSV form; use --format text, md or json.");
         });
-        command.SetAction((parse, ct) => ListHandler.RunAsync(
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => ListHandler.RunAsync(
             new ListRequest(
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(format),
@@ -78,8 +79,9 @@ internal static class ListCommand
                 parse.GetValue(ipBlockPods),
                 parse.GetValue(quiet),
                 parse.GetValue(verbose)),
+            loaded,
             terminal(),
-            ct));
+            token), ct));
         return command;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.List;
 
 namespace PolicyCheck.Cli.Commands;
@@ -9,9 +10,13 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary>Request → load → evaluate → (exposure) → stream the list → exit code.</summary>
 internal static class ListHandler
 {
-    public static async Task<int> RunAsync(ListRequest request, Terminal terminal, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ListRequest request, Terminal terminal, CancellationToken cancellationToken) =>
+        RunAsync(request, null, terminal, cancellationToken);
+
+    /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
+    public static async Task<int> RunAsync(ListRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
-        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var focused = request.Focus?.Resolve(matrix);
         if (focused is { IsEmpty: true })
         {

@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck matrix PATH...</c>: which subject can reach which, per protocol and port.</summary>
 internal static class MatrixCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<MatrixFormat>("--format", "-f")
@@ -42,8 +42,9 @@ internal static class MatrixCommand
             "Show which pods can reach which, per protocol and port. Rows are sources, columns destinations; the " +
             "outside address ranges that the policies' ipBlocks tell apart are subjects too.")
         {
-            paths, format, port, ns, selector, groupEquivalent, noGroup, services, output, ipBlockPods, quiet, verbose,
+            format, port, ns, selector, groupEquivalent, noGroup, services, output, ipBlockPods, quiet, verbose,
         };
+        AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
         {
             if (!result.GetValue(groupEquivalent))
@@ -53,7 +54,7 @@ internal static class MatrixCommand
             else if (result.GetValue(format) is MatrixFormat.Csv or MatrixFormat.Dot)
                 result.AddError("--group-equivalent works with --format table, json or md: CSV and DOT show one row or node per subject.");
         });
-        command.SetAction((parse, ct) => MatrixHandler.RunAsync(
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => MatrixHandler.RunAsync(
             new MatrixRequest(
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(format),
@@ -67,8 +68,9 @@ internal static class MatrixCommand
                 parse.GetValue(groupEquivalent),
                 parse.GetValue(noGroup),
                 parse.GetValue(services)),
+            loaded,
             terminal(),
-            ct));
+            token), ct));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PolicyCheck.Core.Engine;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Cli.Commands;
@@ -8,11 +9,15 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary>Request → load → evaluate → write → exit code.</summary>
 internal static class MatrixHandler
 {
-    public static async Task<int> RunAsync(MatrixRequest request, Terminal terminal, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(MatrixRequest request, Terminal terminal, CancellationToken cancellationToken) =>
+        RunAsync(request, null, terminal, cancellationToken);
+
+    /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
+    public static async Task<int> RunAsync(MatrixRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         if (request.Services)
-            return await ServicesMatrixCommandPart.RunAsync(request, terminal, cancellationToken);
-        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+            return await ServicesMatrixCommandPart.RunAsync(request, loaded, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var shown = Analysis.Shown(matrix, request.Namespace, request.Selector);
         var (form, groups, automatic) = ChooseForm(matrix, shown, request, terminal);
         var report = new MatrixReport(matrix, shown, request.Port, new RenderOptions(request.OutputPath is null && terminal.OutputColor, terminal.Width),

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.Matrix;
 using PolicyCheck.Reporting.Services;
 
@@ -18,7 +19,11 @@ internal static class ServicesMatrixCommandPart
         Description = "Columns are service ports (ns/svc:port/proto) instead of workloads: whether each client reaches all, some (k/n) or none of the backends.",
     };
 
-    public static async Task<int> RunAsync(MatrixRequest request, Terminal terminal, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(MatrixRequest request, Terminal terminal, CancellationToken cancellationToken) =>
+        RunAsync(request, null, terminal, cancellationToken);
+
+    /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
+    public static async Task<int> RunAsync(MatrixRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(terminal);
@@ -34,7 +39,7 @@ internal static class ServicesMatrixCommandPart
             return (int)ExitCode.UsageError;
         }
 
-        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
         var services = ServiceSummary.Build(loaded.Cluster, new ServiceReachability(loaded.Cluster, matrix));
         var clients = Enumerable.Range(0, matrix.Subjects.Length).Where(i =>
         {

@@ -14,4 +14,5 @@ internal enum ManifestKind
     Job,
     CronJob,
     ReplicationController,
+    EndpointSlice,
 }

@@ -20,6 +20,7 @@ internal static class ManifestKinds
             "DaemonSet" => (ManifestKind.DaemonSet, "apps/v1"),
             "Job" => (ManifestKind.Job, "batch/v1"),
             "CronJob" => (ManifestKind.CronJob, "batch/v1"),
+            "EndpointSlice" => (ManifestKind.EndpointSlice, "discovery.k8s.io/v1"),
             _ => (default, string.Empty),
         };
         return servedApiVersion.Length > 0;

@@ -110,6 +110,9 @@ internal sealed class ObjectReader
                 if (NetworkPolicyReader.Read(context, root, metadata) is { } policy)
                     _builder.Add(policy);
                 break;
+            case ManifestKind.EndpointSlice:
+                EndpointSliceReader.Read(context, root, metadata);
+                break;
             default:
                 // Every remaining kind is a controller (ManifestKinds.ToWorkloadKind maps each of them).
                 var workloadKind = ManifestKinds.ToWorkloadKind(kind)!.Value;

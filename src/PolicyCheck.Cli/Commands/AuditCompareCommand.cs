@@ -1,0 +1,51 @@
+using System.CommandLine;
+using PolicyCheck.Reporting.Audit;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary><c>policycheck audit compare PATH...</c>: drift between what the cluster runs and what the manifests declare.</summary>
+internal static class AuditCompareCommand
+{
+    public static Command Create(Func<Terminal> terminal, AuditSource source)
+    {
+        var paths = CommonOptions.Paths();
+        var format = new Option<DriftFormat>("--format", "-f")
+        {
+            Description = "Output format: text (default), json, md.",
+            HelpName = "text|json|md",
+            CustomParser = CommonOptions.Choice("text", "a drift format; use text, json or md", ("text", DriftFormat.Text), ("json", DriftFormat.Json), ("md", DriftFormat.Markdown), ("markdown", DriftFormat.Markdown)),
+        };
+        var failOnDrift = new Option<bool>("--fail-on-drift")
+        {
+            Description = "Exit with 1 when any drift is found (CI gates).",
+        };
+        var output = CommonOptions.Output();
+        var ipBlockPods = CommonOptions.IpBlockPods();
+        var quiet = CommonOptions.Quiet();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command(
+            "compare",
+            "Compare the cluster with the manifests that should describe it (the paths): NetworkPolicies only in the " +
+            "cluster, only in the manifests, or different in meaning (selectors, policy types, rules, peers and ports " +
+            "compared as sets, defaults applied, so formatting and order do not count); workloads on one side only; " +
+            "and the connections the cluster allows that the manifests would not, and the reverse. Pods of a " +
+            "Deployment's ReplicaSet count as the Deployment.")
+        {
+            paths, format, failOnDrift, output, ipBlockPods, quiet, verbose,
+        };
+        command.SetAction((parse, ct) => AuditCompareHandler.RunAsync(
+            source,
+            parse,
+            new AuditCompareRequest(
+                [.. parse.GetValue(paths) ?? []],
+                parse.GetValue(format),
+                parse.GetValue(failOnDrift),
+                parse.GetValue(output),
+                parse.GetValue(ipBlockPods),
+                parse.GetValue(quiet),
+                parse.GetValue(verbose)),
+            terminal(),
+            ct));
+        return command;
+    }
+}

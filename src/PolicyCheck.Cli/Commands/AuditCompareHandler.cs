@@ -1,0 +1,39 @@
+using System.CommandLine;
+using PolicyCheck.Core.Audit;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Manifests;
+using PolicyCheck.Reporting.Audit;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>Read the cluster → load the manifests → evaluate both → compare → write → exit code.</summary>
+internal static class AuditCompareHandler
+{
+    public static async Task<int> RunAsync(AuditSource source, ParseResult parse, AuditCompareRequest request, Terminal terminal, CancellationToken cancellationToken)
+    {
+        var (read, exit) = await source.ReadAsync(parse, terminal, cancellationToken);
+        if (read is null)
+            return exit;
+        var ns = parse.GetValue(source.Namespace);
+        var live = ManifestLoader.LoadLive(read.Context, read.Objects, cancellationToken: cancellationToken);
+        DiagnosticPrinter.Print(live.Diagnostics, terminal, request.Quiet);
+        var liveCluster = LiveWorkloads.AsDeclared(live.Cluster);
+        var liveMatrix = Evaluator.Evaluate(liveCluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
+        var (declared, declaredMatrix) = Analysis.LoadAndEvaluate(
+            request.Paths, null, ns, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+
+        // A snapshot of a cluster holds the same ReplicaSet-named pods: name them alike (manifests' Deployments are unaffected).
+        var declaredCluster = LiveWorkloads.AsDeclared(declared.Cluster);
+        if (!ReferenceEquals(declaredCluster, declared.Cluster))
+            declaredMatrix = Evaluator.Evaluate(declaredCluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
+        var drift = DriftAnalysis.Compare(read.Context, liveCluster, liveMatrix, declaredCluster, declaredMatrix, ns);
+        if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer), cancellationToken))
+            return (int)ExitCode.UsageError;
+        var hasErrors = live.HasErrors || declared.HasErrors;
+        if (!request.Quiet && hasErrors)
+            terminal.Error.WriteLine("policycheck: input errors: the comparison leaves out what was rejected.");
+        if (hasErrors)
+            return (int)ExitCode.IncompleteInput;
+        return (int)(request.FailOnDrift && !drift.IsEmpty ? ExitCode.Findings : ExitCode.Ok);
+    }
+}
