@@ -24,13 +24,15 @@ internal sealed class LoadRun
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    public List<ObjectLocation> Locations { get; } = [];
+
     /// <summary>Reads every document of one text; an input with none at all gets a note.</summary>
     public void Load(string text, string path)
     {
         _counters.Files++;
         var reported = Diagnostics.Count;
         var documents = 0;
-        var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters);
+        var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters, Locations);
         new YamlDocumentReader(path, Diagnostics).Read(text, document =>
         {
             documents++;
@@ -46,6 +48,6 @@ internal sealed class LoadRun
         var cluster = _builder.Build();
         var statistics = new LoadStatistics(_counters.Files, _counters.Documents, _counters.Objects,
             _counters.SkippedKinds.ToImmutableSortedDictionary(StringComparer.Ordinal));
-        return new LoadResult(cluster, [.. Diagnostics], statistics);
+        return new LoadResult(cluster, [.. Diagnostics], statistics) { Objects = [.. Locations] };
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Lint.Settings;
 

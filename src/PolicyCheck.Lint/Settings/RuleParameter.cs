@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Lint.Settings;
 

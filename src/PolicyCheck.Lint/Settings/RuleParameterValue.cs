@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Settings;

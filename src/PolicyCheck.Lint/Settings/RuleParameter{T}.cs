@@ -1,3 +1,4 @@
+using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Settings;

@@ -1,6 +1,6 @@
 using PolicyCheck.Core.Model;
 
-namespace PolicyCheck.Lint.Settings;
+namespace PolicyCheck.Core.Diagnostics;
 
 /// <summary>A problem in a profile or configuration, at the place it was written.</summary>
 public sealed record SettingsError(SourceSpan Span, string Message)

@@ -1,0 +1,9 @@
+using PolicyCheck.Core.Model;
+
+namespace PolicyCheck.Manifests.Config;
+
+/// <summary>
+/// A default for one option of one command, from <c>defaults: {lint: {fail-on: warning}}</c>: the option name
+/// without dashes and its value (a boolean, a word, or a list for options that take several).
+/// </summary>
+public sealed record OptionDefault(string Command, string Option, ConfigValue Value, SourceSpan Span);
