@@ -19,12 +19,14 @@ internal static class CommandDefaults
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(config);
         var commands = Commands(root).ToList();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in config.Defaults)
         {
             var command = commands.FirstOrDefault(c => c.Command.Name == entry.Command);
             if (command.Command is null)
             {
-                errors.Add(new SettingsError(entry.Span, $"'{entry.Command}' in 'defaults' is not a command; use {string.Join(", ", commands.Select(c => c.Command.Name).Order(StringComparer.Ordinal))}."));
+                if (reported.Add(entry.Command))
+                    errors.Add(new SettingsError(entry.CommandSpan, $"'{entry.Command}' in 'defaults' is not a command; use {string.Join(", ", commands.Select(c => c.Command.Name).Order(StringComparer.Ordinal))}."));
                 continue;
             }
 

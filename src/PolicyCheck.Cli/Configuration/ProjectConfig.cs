@@ -13,7 +13,7 @@ namespace PolicyCheck.Cli.Configuration;
 /// <c>--config</c>, else the nearest one above the first input, stopping at the repository root), read and fully
 /// validated: its profile resolved and its rule settings checked against the catalogue.
 /// </summary>
-internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSettings Rules)
+internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSettings Rules, LintSettings? Profile)
 {
     public const string ConfigOption = "--config";
     public const string NoConfigOption = "--no-config";
@@ -69,8 +69,9 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
         foreach (var glob in file.Ignore.Where(g => string.IsNullOrWhiteSpace(g.Text)))
             errors.Add(new SettingsError(glob.Span, "An 'ignore' pattern cannot be empty."));
         var count = errors.Count;
+        var profile = file.Profile is { } named ? ProfileLoader.Load(named.Text, folder, named.Span, errors) : null;
         errors.AddRange(rules.Validate(RuleCatalog.All));
-        return errors.Count == count ? new ProjectConfig(file, folder, rules) : null;
+        return errors.Count == count ? new ProjectConfig(file, folder, rules, profile) : null;
     }
 
     /// <summary>
@@ -82,8 +83,8 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
         LintSettings? settings;
         if (profile is not null)
             settings = ProfileLoader.Load(profile, Directory.GetCurrentDirectory(), SourceSpan.None, errors);
-        else if (config?.File.Profile is { } named)
-            settings = ProfileLoader.Load(named.Text, config.Folder, named.Span, errors);
+        else if (config?.Profile is { } configured)
+            settings = configured;
         else
             settings = ProfileLoader.Load(ProfileLoader.DefaultProfile, Directory.GetCurrentDirectory(), SourceSpan.None, errors);
         if (settings is null)

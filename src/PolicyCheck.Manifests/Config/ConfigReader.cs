@@ -192,7 +192,7 @@ public static class ConfigReader
                 foreach (var (option, value) in mapping.Entries)
                 {
                     if (Value(value, $"defaults.{command.Value}.{option.Value}") is { } read)
-                        defaults.Add(new OptionDefault(command.Value, option.Value, read, Span(option)));
+                        defaults.Add(new OptionDefault(command.Value, option.Value, read, Span(option), Span(command)));
                 }
             }
 
