@@ -388,4 +388,24 @@ public sealed class LintConfigTests
             }
         }
     }
+
+    [Test]
+    public async Task ConfigurationDocs_CompleteExample_IsAValidConfiguration()
+    {
+        var page = File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot(), "docs", "configuration.md"));
+        var section = page[page.IndexOf("### Complete example", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        var root = Repository(config: example);
+
+        var matrix = await CliRunner.RunAsync("matrix", Apps(root));
+        var lint = await CliRunner.RunAsync("lint", Apps(root));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(matrix.ExitCode, Is.EqualTo((int)ExitCode.Ok), matrix.Error);
+            Assert.That(lint.Error, Is.Empty);
+            Assert.That(lint.Output, Does.Contain("\"$schema\""), "defaults.lint.format is sarif");
+        }
+    }
 }
