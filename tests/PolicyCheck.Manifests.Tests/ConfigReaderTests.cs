@@ -152,4 +152,16 @@ public sealed class ConfigReaderTests
             Path.Combine(folder.Root, "missing.yaml").Replace('\\', '/'),
         }));
     }
+
+    [Test]
+    public void Load_FolderWithConfigurationFile_ConfigurationIsNotAManifest()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".policycheck.yaml", "profile: strict\n");
+        folder.Write("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n");
+
+        var loaded = ManifestLoader.Load([folder.Root]);
+
+        Assert.That((loaded.Statistics.Files, loaded.Diagnostics.Length), Is.EqualTo((1, 0)));
+    }
 }

@@ -174,8 +174,10 @@ internal static class InputReader
                     if (!directory.Name.StartsWith('.') && directory.LinkTarget is null)
                         pending.Push(directory);
                 }
-                else if (ManifestExtensions.Contains(Path.GetExtension(entry.Name)))
+                else if (ManifestExtensions.Contains(Path.GetExtension(entry.Name)) &&
+                         !string.Equals(entry.Name, Config.ConfigFile.FileName, StringComparison.Ordinal))
                 {
+                    // .policycheck.yaml configures the tool; it sits at the repository root, not among the manifests.
                     found.Add(Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/'));
                 }
             }

@@ -14,5 +14,5 @@ internal sealed record ObjectMetadata(
     string Namespace,
     ImmutableSortedDictionary<string, string> Labels,
     OwnerReference? Controller,
-    SourceSpan NameSpan = default,
-    ObjectSuppression? Suppression = null);
+    SourceSpan NameSpan,
+    ObjectSuppression? Suppression);
