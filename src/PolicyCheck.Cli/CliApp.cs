@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using PolicyCheck.Cli.Commands;
+using PolicyCheck.Cli.Configuration;
 
 namespace PolicyCheck.Cli;
 
@@ -64,6 +65,8 @@ public static class CliApp
         help.Action = new HelpWithExamples(new HelpAction { MaxWidth = HelpWidth }, examples);
         root.Options.Add(help);
         root.Options.Add(new VersionOption());
+        root.Options.Add(ConfigStep.ConfigOption());
+        root.Options.Add(ConfigStep.NoConfigOption());
         return root;
     }
 
@@ -90,7 +93,9 @@ public static class CliApp
                 return (int)ExitCode.UsageError;
             }
 
-            return await parse.InvokeAsync(configuration, cancellationToken);
+            if (ConfigStep.Prepare(root, parse, args, terminal) is not { } configured)
+                return (int)ExitCode.UsageError;
+            return await configured.InvokeAsync(configuration, cancellationToken);
         }
         catch (OperationCanceledException)
         {

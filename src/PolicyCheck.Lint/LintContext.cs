@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Lint.Settings;
 
 namespace PolicyCheck.Lint;
 
@@ -10,7 +11,7 @@ public sealed class LintContext
 {
     private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
 
-    public LintContext(Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options)
+    public LintContext(Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options, LintSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(matrix);
@@ -18,7 +19,14 @@ public sealed class LintContext
         Cluster = cluster;
         Matrix = matrix;
         Options = options;
+        Settings = settings ?? LintSettings.Default;
     }
+
+    /// <summary>Rule enablement, severities and parameters from the profile and configuration.</summary>
+    public LintSettings Settings { get; }
+
+    /// <summary>The rule <see cref="Linter"/> is running, whose parameters <see cref="Parameter{T}"/> reads.</summary>
+    internal LintRule? CurrentRule { get; set; }
 
     public Cluster Cluster { get; }
 
@@ -71,6 +79,21 @@ public sealed class LintContext
         ];
     }
 
+    /// <summary>
+    /// The value of <paramref name="parameter"/> for the running rule: what the settings give it, else its default.
+    /// Settings are validated before rules run (<see cref="LintSettings.Validate"/>), so a value that does not read
+    /// here is a bug of the caller.
+    /// </summary>
+    public T Parameter<T>(RuleParameter<T> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (CurrentRule is null || !Settings.For(CurrentRule.Descriptor.Id).Parameters.TryGetValue(parameter.Name, out var value))
+            return parameter.Default;
+        if (!parameter.TryRead(value, out var result, out var error))
+            throw new InvalidOperationException($"Settings were not validated before linting: {error}");
+        return result;
+    }
+
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] arguments) =>
         Report(descriptor, span, [], arguments);
 
@@ -79,6 +102,9 @@ public sealed class LintContext
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(arguments);
-        _diagnostics.Add(new Diagnostic(descriptor, span, [.. arguments], related.IsDefault ? [] : related));
+        _diagnostics.Add(new Diagnostic(descriptor, span, [.. arguments], related.IsDefault ? [] : related)
+        {
+            SeverityOverride = Settings.For(descriptor.Id).Severity,
+        });
     }
 }

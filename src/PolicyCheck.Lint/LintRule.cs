@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Lint.Settings;
 
 namespace PolicyCheck.Lint;
 
@@ -10,6 +12,9 @@ public abstract class LintRule
 
     /// <summary>Tags and security severity; none unless the rule says otherwise.</summary>
     public virtual RuleMetadata Metadata => RuleMetadata.None;
+
+    /// <summary>The settings a profile or configuration may give the rule, each with its default; none unless declared.</summary>
+    public virtual ImmutableArray<RuleParameter> Parameters => [];
 
     public abstract void Analyze(LintContext context);
 }

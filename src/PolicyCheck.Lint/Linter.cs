@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Lint.Settings;
 
 namespace PolicyCheck.Lint;
 
@@ -9,15 +10,29 @@ namespace PolicyCheck.Lint;
 public static class Linter
 {
     /// <summary>
-    /// Runs <paramref name="rules"/> (every rule of <see cref="RuleCatalog.All"/> when null) and returns the findings
-    /// sorted by path, line, column and ID.
+    /// Runs <paramref name="rules"/> (every rule of <see cref="RuleCatalog.All"/> when null) that
+    /// <paramref name="settings"/> leaves enabled, and returns the findings, with the severities the settings give,
+    /// sorted by path, line, column and ID. Invalid settings throw: validate them first and report the errors.
     /// </summary>
     public static ImmutableArray<Diagnostic> Run(
-        Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions? options = null, IEnumerable<LintRule>? rules = null)
+        Cluster cluster,
+        ReachabilityMatrix matrix,
+        EvaluationOptions? options = null,
+        IEnumerable<LintRule>? rules = null,
+        LintSettings? settings = null)
     {
-        var context = new LintContext(cluster, matrix, options ?? EvaluationOptions.Default);
-        foreach (var rule in rules ?? RuleCatalog.All)
+        settings ??= LintSettings.Default;
+        var ruleList = (rules ?? RuleCatalog.All).ToList();
+        if (settings.Validate(RuleCatalog.All.Concat(ruleList).DistinctBy(r => r.Descriptor.Id)) is [var first, ..])
+            throw new ArgumentException($"Invalid lint settings: {first}", nameof(settings));
+        var context = new LintContext(cluster, matrix, options ?? EvaluationOptions.Default, settings);
+        foreach (var rule in ruleList.Where(r => settings.IsEnabled(r.Descriptor.Id)))
+        {
+            context.CurrentRule = rule;
             rule.Analyze(context);
+        }
+
+        context.CurrentRule = null;
         return Sort(context.Diagnostics);
     }
 

@@ -12,4 +12,14 @@ public sealed record LoadResult(Cluster Cluster, ImmutableArray<Diagnostic> Diag
 {
     /// <summary>True when any diagnostic is an error, so the cluster is missing something the inputs meant.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Every named object read, in input order, with its spans and suppression annotation.</summary>
+    public ImmutableArray<ObjectLocation> Objects { get; init; } = [];
+
+    /// <summary>The <c>policycheck.io/ignore</c> annotations of <see cref="Objects"/>.</summary>
+    public IEnumerable<ObjectSuppression> Suppressions => Objects.Select(o => o.Suppression).OfType<ObjectSuppression>();
+
+    /// <summary>The innermost object whose span holds <paramref name="span"/>, or null (a file-level or spanless diagnostic).</summary>
+    public ObjectLocation? ObjectAt(SourceSpan span) =>
+        Objects.Where(o => o.Covers(span)).OrderByDescending(o => o.Span.Line).FirstOrDefault();
 }

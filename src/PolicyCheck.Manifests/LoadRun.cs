@@ -24,6 +24,8 @@ internal sealed class LoadRun
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    public List<ObjectLocation> Locations { get; } = [];
+
     /// <summary>Reads every document of one text; an input with none at all gets a note.</summary>
     /// <param name="countsAsFile">False for the objects of one cluster read, which together count as one input.</param>
     public void Load(string text, string path, bool countsAsFile = true)
@@ -32,7 +34,7 @@ internal sealed class LoadRun
             _counters.Files++;
         var reported = Diagnostics.Count;
         var documents = 0;
-        var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters);
+        var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters, Locations);
         new YamlDocumentReader(path, Diagnostics).Read(text, document =>
         {
             documents++;
@@ -51,6 +53,6 @@ internal sealed class LoadRun
         var cluster = _builder.Build();
         var statistics = new LoadStatistics(_counters.Files, _counters.Documents, _counters.Objects,
             _counters.SkippedKinds.ToImmutableSortedDictionary(StringComparer.Ordinal));
-        return new LoadResult(cluster, [.. Diagnostics], statistics);
+        return new LoadResult(cluster, [.. Diagnostics], statistics) { Objects = [.. Locations] };
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using PolicyCheck.Cli.Configuration;
+using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -11,10 +13,29 @@ internal static class LintCommand
         var format = LintFormatOption.Create(sarif: true);
         var failOn = new Option<LintFailOn>("--fail-on")
         {
-            Description = "Exit with 1 when a finding is at or above this severity: error, warning (default), note, or none.",
+            Description = "Exit with 1 when a finding that is not suppressed is at or above this severity: error, warning (default), note, or none.",
             HelpName = "error|warning|note|none",
             DefaultValueFactory = _ => LintFailOn.Warning,
             CustomParser = CommonOptions.Choice("warning", "a --fail-on value; use error, warning, note or none", ("error", LintFailOn.Error), ("warning", LintFailOn.Warning), ("note", LintFailOn.Note), ("none", LintFailOn.None)),
+        };
+        var profile = new Option<string?>("--profile")
+        {
+            Description = "Lint profile: a shipped name (baseline (default), strict, audit) or a profile file. Overrides the configuration's 'profile'.",
+            HelpName = "name|file",
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Suppress the findings listed in this baseline file, so only new findings fail.",
+            HelpName = "file",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Write the current findings to this baseline file (JSON) and treat them as accepted.",
+            HelpName = "file",
+        };
+        var showSuppressed = new Option<bool>("--show-suppressed")
+        {
+            Description = "List suppressed findings in text and md output too (JSON and SARIF always include them).",
         };
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
@@ -29,24 +50,37 @@ internal static class LintCommand
             "select nothing, selectors split into OR'ed peers, rules ignored by policyTypes, unstable selector " +
             "labels, workloads not isolated, egress isolation that blocks DNS, services without backends. Each " +
             "finding has a rule ID, a severity and its file:line:col; input errors (PC0xxx) are reported too. " +
-            "'policycheck rules' lists the rules.")
+            "'policycheck rules' lists the rules. Rule settings come from the profile and .policycheck.yaml; " +
+            "findings are suppressed by the policycheck.io/ignore annotation or a baseline file.")
         {
-            format, failOn, ns, output, ipBlockPods, quiet, verbose,
+            format, failOn, profile, baseline, writeBaseline, showSuppressed, ns, output, ipBlockPods, quiet, verbose,
         };
         AuditSource.AddPaths(command, paths, audit);
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => LintHandler.RunAsync(
-            new LintRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(failOn),
-                parse.GetValue(ns),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose)),
-            loaded,
-            terminal(),
-            token), ct));
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) =>
+        {
+            var errors = new List<SettingsError>();
+            var config = ProjectConfig.Load(parse, errors); // validated before the command ran, so no errors here
+            return LintHandler.RunAsync(
+                new LintRequest(
+                    [.. parse.GetValue(paths) ?? []],
+                    parse.GetValue(format),
+                    parse.GetValue(failOn),
+                    parse.GetValue(ns),
+                    parse.GetValue(output),
+                    parse.GetValue(ipBlockPods),
+                    parse.GetValue(quiet),
+                    parse.GetValue(verbose))
+                {
+                    Profile = parse.GetValue(profile),
+                    BaselinePath = parse.GetValue(baseline),
+                    WriteBaselinePath = parse.GetValue(writeBaseline),
+                    ShowSuppressed = parse.GetValue(showSuppressed),
+                    Config = config,
+                },
+                loaded,
+                terminal(),
+                token);
+        }, ct));
         return command;
     }
 
@@ -54,7 +88,9 @@ internal static class LintCommand
     [
         "policycheck lint examples/webshop",
         "policycheck lint ./k8s --fail-on error",
-        "policycheck lint ./k8s --format md --output lint.md",
+        "policycheck lint ./k8s --profile strict --format sarif --output lint.sarif",
+        "policycheck lint ./k8s --write-baseline .policycheck-baseline.json",
+        "policycheck lint ./k8s --baseline .policycheck-baseline.json",
         "policycheck rules",
     ];
 }

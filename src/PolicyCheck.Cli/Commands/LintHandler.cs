@@ -1,31 +1,68 @@
+using System.Collections.Immutable;
+using PolicyCheck.Cli.Configuration;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
+using PolicyCheck.Lint.Suppression;
 using PolicyCheck.Manifests;
+using PolicyCheck.Manifests.Config;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
 
 namespace PolicyCheck.Cli.Commands;
 
 /// <summary>
-/// Request → load → evaluate → rules → writer → exit code. Loader diagnostics go into the report with the findings
-/// (not to stderr as other commands print them), so every output format carries them.
+/// Request → settings → load → evaluate → rules → suppressions → writer → exit code. Loader diagnostics go into the
+/// report with the findings (not to stderr as other commands print them), so every output format carries them.
 /// </summary>
 internal static class LintHandler
 {
+    private static readonly IReadOnlySet<string> KnownIds = RuleCatalog.All.Select(r => r.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
+
     public static Task<int> RunAsync(LintRequest request, Terminal terminal, CancellationToken cancellationToken) =>
         RunAsync(request, null, terminal, cancellationToken);
 
-    /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
-    public static async Task<int> RunAsync(LintRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
+    /// <param name="preloaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
+    public static async Task<int> RunAsync(LintRequest request, LoadResult? preloaded, Terminal terminal, CancellationToken cancellationToken)
     {
+        var errors = new List<SettingsError>();
+        var settings = ProjectConfig.ResolveLintSettings(request.Config, request.Profile, errors);
+        var baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(baselinePath, terminal) : null;
+        if (settings is null)
+        {
+            ConfigStep.Print(errors, terminal);
+            return (int)ExitCode.UsageError;
+        }
+
+        if (request.BaselinePath is not null && baseline is null)
+            return (int)ExitCode.UsageError;
+
+        var paths = request.Config is { } config ? InputFilter.Apply(request.Paths, config.IgnoreGlobs(), config.Folder) : request.Paths;
         var options = new EvaluationOptions(request.IpBlockPods);
         // Loader diagnostics go into the report with the findings, not to stderr.
-        (loaded, var matrix) = Analysis.LoadAndEvaluate(
-            request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(
+            paths, preloaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
 
-        var findings = Linter.Run(loaded.Cluster, matrix, options);
-        var report = new LintReport(Linter.Sort(loaded.Diagnostics.Concat(findings)), loaded.Statistics.Files, loaded.Statistics.Objects);
+        var findings = Suppressions.ApplyAnnotations(Linter.Run(loaded.Cluster, matrix, options, settings: settings), loaded.Suppressions, KnownIds);
+        var root = LintSarif.RepositoryRoot(request.Paths);
+        var keyed = findings.Select(d => (d, LintBaseline.Entry(d, RelativePath(d.Span.Path, root), loaded.ObjectAt(d.Span)?.Ref))).ToList();
+        if (request.WriteBaselinePath is { } writePath)
+        {
+            var accepted = keyed.Where(k => !k.d.IsSuppressed).Select(k => k.Item2).ToList();
+            if (!await OutputFile.WriteAsync(writePath, terminal, writer => LintBaseline.Write(accepted, writer), cancellationToken))
+                return (int)ExitCode.UsageError;
+            if (!request.Quiet)
+                terminal.Error.WriteLine($"policycheck: wrote {accepted.Count} finding(s) to the baseline '{writePath}'.");
+            baseline = LintBaseline.Read(File.ReadAllText(writePath), writePath, out _);
+        }
+
+        if (baseline is not null)
+            findings = baseline.Apply(keyed, request.WriteBaselinePath ?? request.BaselinePath!); // one of them is set when there is a baseline
+
+        var report = new LintReport(Linter.Sort(loaded.Diagnostics.Concat(findings)), loaded.Statistics.Files, loaded.Statistics.Objects)
+        {
+            ShowSuppressed = request.ShowSuppressed,
+        };
         Action<TextWriter> write = request.Format switch
         {
             LintFormat.Json => output => LintJsonWriter.Write(report, output),
@@ -42,12 +79,40 @@ internal static class LintHandler
         return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : exit); // the most severe wins, and 2 > 1
     }
 
-    /// <summary>Whether some diagnostic is at or above the threshold; never with <see cref="LintFailOn.None"/>.</summary>
+    /// <summary>Whether some finding that is not suppressed is at or above the threshold; never with <see cref="LintFailOn.None"/>.</summary>
     public static bool FailsOn(LintReport report, LintFailOn failOn) => failOn switch
     {
         LintFailOn.None => false,
-        LintFailOn.Error => report.Diagnostics.Any(d => d.Severity >= Severity.Error),
-        LintFailOn.Warning => report.Diagnostics.Any(d => d.Severity >= Severity.Warning),
-        _ => !report.Diagnostics.IsEmpty,
+        LintFailOn.Error => report.Active.Any(d => d.Severity >= Severity.Error),
+        LintFailOn.Warning => report.Active.Any(d => d.Severity >= Severity.Warning),
+        _ => report.Active.Any(),
     };
+
+    private static LintBaseline? ReadBaseline(string path, Terminal terminal)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error.WriteLine($"policycheck: {path}: error: the baseline cannot be read: {ex.Message}");
+            return null;
+        }
+
+        var baseline = LintBaseline.Read(text, path, out var error);
+        if (baseline is null)
+            terminal.Error.WriteLine($"policycheck: {error}");
+        return baseline;
+    }
+
+    /// <summary>A display path made relative to the repository root with '/', so a baseline works from any folder; <c>&lt;stdin&gt;</c> stays.</summary>
+    private static string RelativePath(string path, string root)
+    {
+        if (path.Length == 0 || path.StartsWith('<'))
+            return path;
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(path));
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyCheck.Cli.Configuration;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Reporting.Lint;
 
@@ -13,4 +14,19 @@ public sealed record LintRequest(
     string? OutputPath,
     IpBlockPodMatching IpBlockPods,
     bool Quiet,
-    bool Verbose);
+    bool Verbose)
+{
+    /// <summary>A shipped profile name or a profile file; null takes the configuration's, else baseline.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Findings listed in this baseline file are suppressed.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Write the current findings to this baseline file.</summary>
+    public string? WriteBaselinePath { get; init; }
+
+    public bool ShowSuppressed { get; init; }
+
+    /// <summary>The .policycheck.yaml that applies, already validated; null when there is none.</summary>
+    internal ProjectConfig? Config { get; init; }
+}

@@ -19,7 +19,7 @@ internal static class LintSarif
 
     public static SarifInput Input(LintReport report, IReadOnlyList<string> paths)
     {
-        var rules = RuleCatalog.All.Select(r => r.Descriptor).Concat(LoadDiagnostics.All).ToImmutableArray();
+        var rules = RuleCatalog.All.Select(r => r.Descriptor).Concat(LoadDiagnostics.All).Append(Lint.Suppression.SuppressionDiagnostics.UnknownRuleInAnnotation).ToImmutableArray();
         var metadata = RuleCatalog.All
             .Where(r => !r.Metadata.Tags.IsDefaultOrEmpty || r.Metadata.SecuritySeverity is not null)
             .ToImmutableDictionary(
@@ -32,7 +32,7 @@ internal static class LintSarif
                 StringComparer.Ordinal);
         return new SarifInput(
             rules,
-            [.. report.Diagnostics.Select(d => new SarifFinding(d))],
+            [.. report.Diagnostics.Select(SarifFinding.From)],
             ToolVersion(),
             RepositoryRoot(paths),
             AutomationId,
@@ -47,7 +47,7 @@ internal static class LintSarif
         return plus < 0 ? version : version[..plus];
     }
 
-    private static string RepositoryRoot(IReadOnlyList<string> paths)
+    public static string RepositoryRoot(IReadOnlyList<string> paths)
     {
         var start = paths.FirstOrDefault(p => p != "-") is { } first ? Path.GetFullPath(first) : Directory.GetCurrentDirectory();
         for (var dir = File.Exists(start) ? Path.GetDirectoryName(start) : start; dir is not null; dir = Path.GetDirectoryName(dir))

@@ -16,7 +16,16 @@ public sealed record Diagnostic(
 
     public string Id => Descriptor.Id;
 
-    public Severity Severity => Descriptor.DefaultSeverity;
+    /// <summary>The severity a profile or configuration gave the rule; null keeps the descriptor's default.</summary>
+    public Severity? SeverityOverride { get; init; }
+
+    /// <summary>Set when an annotation or baseline suppresses the finding: it is still reported, but never fails a run.</summary>
+    public DiagnosticSuppression? Suppression { get; init; }
+
+    public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>The effective severity: the override when one is set, else the descriptor's default.</summary>
+    public Severity Severity => SeverityOverride ?? Descriptor.DefaultSeverity;
 
     public string Message => string.Format(CultureInfo.InvariantCulture, Descriptor.MessageFormat, [.. Arguments]);
 

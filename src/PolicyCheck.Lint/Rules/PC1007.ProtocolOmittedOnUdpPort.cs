@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Lint.Settings;
 
 namespace PolicyCheck.Lint.Rules;
 
@@ -27,6 +29,14 @@ public sealed class ProtocolOmittedOnUdpPort : LintRule
         [5353] = "mDNS",
     }.ToFrozenDictionary();
 
+    /// <summary>The ports judged; a port without a known service name is described as "served" over UDP.</summary>
+    public static readonly RuleParameter<ImmutableArray<int>> UdpPorts = RuleParameter.Ports(
+        "udp-ports",
+        "The ports usually served over UDP; a list replaces the default.",
+        [.. UdpServices.Keys.Order()]);
+
+    public override ImmutableArray<RuleParameter> Parameters { get; } = [UdpPorts];
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.ProtocolOmittedOnUdpPort,
         Name: nameof(ProtocolOmittedOnUdpPort),
@@ -39,6 +49,7 @@ public sealed class ProtocolOmittedOnUdpPort : LintRule
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var udpPorts = context.Parameter(UdpPorts).ToHashSet();
         foreach (var policy in context.Cluster.Policies)
         {
             foreach (var rule in policy.Rules(Direction.Ingress).Concat(policy.Rules(Direction.Egress)))
@@ -48,10 +59,10 @@ public sealed class ProtocolOmittedOnUdpPort : LintRule
                 foreach (var port in ports)
                 {
                     if (port is not { Protocol: null, EndPort: null, Port.Number: { } number } ||
-                        !UdpServices.TryGetValue(number, out var service) ||
+                        !udpPorts.Contains(number) ||
                         ports.Any(p => p is { Protocol: Protocol.Udp, EndPort: null } && p.Port?.Number == number))
                         continue;
-                    context.Report(Descriptor, port.Span, policy.Name, number, service);
+                    context.Report(Descriptor, port.Span, policy.Name, number, UdpServices.GetValueOrDefault(number, "served"));
                 }
             }
         }

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Lint.Settings;
 
 namespace PolicyCheck.Lint.Rules;
 
@@ -12,8 +14,11 @@ namespace PolicyCheck.Lint.Rules;
 /// </summary>
 public sealed class EgressToAnywhereWithoutMetadataExcept : LintRule
 {
-    private static readonly IPAddress MetadataV4 = IPAddress.Parse("169.254.169.254");
-    private static readonly IPAddress MetadataV6 = IPAddress.Parse("fd00:ec2::254");
+    /// <summary>The instance metadata addresses to keep out of reach; per family, the first one not excepted is reported.</summary>
+    public static readonly RuleParameter<ImmutableArray<IPAddress>> MetadataAddresses = RuleParameter.Addresses(
+        "metadata-addresses",
+        "The cloud instance metadata addresses an egress to anywhere must except; a list replaces the default.",
+        [IPAddress.Parse("169.254.169.254"), IPAddress.Parse("fd00:ec2::254")]);
 
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.EgressToAnywhereWithoutMetadataExcept,
@@ -26,9 +31,12 @@ public sealed class EgressToAnywhereWithoutMetadataExcept : LintRule
 
     public override RuleMetadata Metadata { get; } = RuleMetadata.Security(4.0);
 
+    public override ImmutableArray<RuleParameter> Parameters { get; } = [MetadataAddresses];
+
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var addresses = context.Parameter(MetadataAddresses);
         foreach (var policy in context.Cluster.Policies)
         {
             if (!policy.AffectsEgress)
@@ -39,8 +47,8 @@ public sealed class EgressToAnywhereWithoutMetadataExcept : LintRule
                 {
                     if (peer.IpBlock is not { Cidr.PrefixLength: 0 } block)
                         continue;
-                    var metadata = block.Cidr.Family == AddressFamily.InterNetwork ? MetadataV4 : MetadataV6;
-                    if (block.Contains(metadata))
+                    var family = block.Cidr.Family;
+                    if (addresses.FirstOrDefault(a => a.AddressFamily == family && block.Contains(a)) is { } metadata)
                         context.Report(Descriptor, peer.Span, policy.Name, block.Cidr.Text, metadata, SingleAddress(metadata));
                 }
             }

@@ -1,3 +1,4 @@
+using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Yaml;
 
@@ -24,7 +25,20 @@ internal static class MetadataReader
         context.Subject = namespaced ? $"the {kind} '{resolvedNamespace}/{name}'" : $"the {kind} '{name}'";
         var labels = LabelReader.Read(context, metadata?["labels"], "labels") ?? Labels.Empty;
         var controller = ReadController(context, metadata?["ownerReferences"]);
-        return new ObjectMetadata(name, resolvedNamespace, labels, controller);
+        var read = metadata!; // a name was read, so metadata and its name node exist
+        return new ObjectMetadata(name, resolvedNamespace, labels, controller, context.Span(read["name"]!), ReadSuppression(context, root, read));
+    }
+
+    /// <summary>
+    /// The <c>policycheck.io/ignore</c> annotation. Annotations are otherwise not read, so anything unusual about
+    /// them (not a mapping, a non-string value) is left alone here rather than rejecting the object.
+    /// </summary>
+    private static ObjectSuppression? ReadSuppression(ObjectContext context, YamlMapping root, YamlMapping metadata)
+    {
+        if (metadata["annotations"] is not YamlMapping annotations ||
+            annotations[ObjectSuppression.AnnotationKey] is not YamlScalar { Kind: ScalarKind.String } value)
+            return null;
+        return ObjectSuppression.Parse(value.Value, context.Span(root), context.Span(value));
     }
 
     /// <summary>The owner reference marked <c>controller: true</c>; the API server allows at most one.</summary>

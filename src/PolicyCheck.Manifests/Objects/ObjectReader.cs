@@ -16,9 +16,11 @@ internal sealed class ObjectReader
     private readonly LoadOptions _options;
     private readonly ClusterBuilder _builder;
     private readonly LoadCounters _counters;
+    private readonly List<ObjectLocation> _locations;
 
-    public ObjectReader(string path, List<Diagnostic> diagnostics, LoadOptions options, ClusterBuilder builder, LoadCounters counters)
+    public ObjectReader(string path, List<Diagnostic> diagnostics, LoadOptions options, ClusterBuilder builder, LoadCounters counters, List<ObjectLocation> locations)
     {
+        _locations = locations;
         _path = path;
         _diagnostics = diagnostics;
         _options = options;
@@ -83,6 +85,7 @@ internal sealed class ObjectReader
         var metadata = MetadataReader.Read(context, root, kind, namespaced, _options.DefaultNamespace);
         if (metadata is null)
             return;
+        _locations.Add(new ObjectLocation(kind, metadata.Namespace, metadata.Name, context.Span(root), metadata.NameSpan, metadata.Suppression));
         ReadKind(context, root, metadata, manifestKind);
     }
 

@@ -5,7 +5,10 @@ using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Lint;
 
-/// <summary>The documented JSON contract <c>policycheck/lint/v1</c>: a summary and the findings in report order.</summary>
+/// <summary>
+/// The documented JSON contract <c>policycheck/lint/v1</c>: a summary and the findings in report order. Suppressed
+/// findings are included with a <c>suppressed</c> object (kind, justification) and left out of the severity counts.
+/// </summary>
 public static class LintJsonWriter
 {
     public const string Schema = "policycheck/lint/v1";
@@ -25,6 +28,7 @@ public static class LintJsonWriter
             json.WriteNumber("errors", report.Count(Severity.Error));
             json.WriteNumber("warnings", report.Count(Severity.Warning));
             json.WriteNumber("notes", report.Count(Severity.Note));
+            json.WriteNumber("suppressed", report.SuppressedCount);
             json.WriteEndObject();
             json.WriteStartArray("findings");
             foreach (var diagnostic in report.Diagnostics)
@@ -41,6 +45,14 @@ public static class LintJsonWriter
                     WriteSpan(json, related);
                 json.WriteEndArray();
                 json.WriteString("helpUri", diagnostic.Descriptor.HelpUri.ToString());
+                if (diagnostic.Suppression is { } suppression)
+                {
+                    json.WriteStartObject("suppressed");
+                    json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+                    json.WriteString("justification", suppression.Justification);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 

@@ -12,20 +12,23 @@ public static class LintMarkdownWriter
         output.WriteLine("## PolicyCheck lint");
         output.WriteLine();
         output.WriteLine(report.Summary());
-        if (report.Diagnostics.IsEmpty)
+        if (!report.Shown.Any())
             return;
         output.WriteLine();
         output.WriteLine("| Severity | Rule | Location | Message |");
         output.WriteLine("|---|---|---|---|");
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in report.Shown)
         {
             var where = diagnostic.Span.IsNone ? string.Empty : $"`{MarkdownCell.Escape(diagnostic.Span.ToString())}`";
             output.WriteLine(
                 $"| {Icon(diagnostic.Severity)} {diagnostic.Severity.ToString().ToLowerInvariant()} " +
                 $"| [{diagnostic.Id}]({diagnostic.Descriptor.HelpUri}) {diagnostic.Descriptor.Name} " +
-                $"| {where} | {MarkdownCell.Escape(diagnostic.Message)} |");
+                $"| {where} | {MarkdownCell.Escape(diagnostic.Message)}{Suppressed(diagnostic)} |");
         }
     }
+
+    private static string Suppressed(Diagnostic diagnostic) =>
+        diagnostic.Suppression is { } suppression ? $" _(suppressed: {MarkdownCell.Escape(suppression.Justification)})_" : string.Empty;
 
     private static string Icon(Severity severity) => severity switch
     {

@@ -4,7 +4,8 @@ namespace PolicyCheck.Reporting.Lint;
 
 /// <summary>
 /// Compiler style, one finding a line: <c>path:line:col: severity PCxxxx: message [RuleName]</c>; files are
-/// separated by a blank line, and a summary line ends the output.
+/// separated by a blank line, and a summary line ends the output. Suppressed findings are counted in the summary and
+/// listed only with <see cref="LintReport.ShowSuppressed"/>, ending in <c>(suppressed: justification)</c>.
 /// </summary>
 public static class LintTextWriter
 {
@@ -13,7 +14,7 @@ public static class LintTextWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         string? path = null;
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in report.Shown)
         {
             if (path is not null && !string.Equals(path, diagnostic.Span.Path, StringComparison.Ordinal))
                 output.WriteLine();
@@ -29,6 +30,7 @@ public static class LintTextWriter
     public static string Line(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        return $"{diagnostic} [{diagnostic.Descriptor.Name}]";
+        var line = $"{diagnostic} [{diagnostic.Descriptor.Name}]";
+        return diagnostic.Suppression is { } suppression ? $"{line} (suppressed: {suppression.Justification})" : line;
     }
 }

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Model;
+using PolicyCheck.Lint;
+using PolicyCheck.Lint.Settings;
+using PolicyCheck.Manifests.Config;
+
+namespace PolicyCheck.Cli.Configuration;
+
+/// <summary>
+/// The <c>.policycheck.yaml</c> that applies to a command line (none with <c>--no-config</c>, the file of
+/// <c>--config</c>, else the nearest one above the first input, stopping at the repository root), read and fully
+/// validated: its profile resolved and its rule settings checked against the catalogue.
+/// </summary>
+internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSettings Rules, LintSettings? Profile)
+{
+    public const string ConfigOption = "--config";
+    public const string NoConfigOption = "--no-config";
+
+    /// <summary>
+    /// The configuration for <paramref name="parse"/>, or null when there is none. Errors (the file of --config
+    /// missing, anything invalid in the file or its profile) are added to <paramref name="errors"/>.
+    /// </summary>
+    public static ProjectConfig? Load(ParseResult parse, List<SettingsError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (parse.GetResult(NoConfigOption) is not null && parse.GetValue<bool>(NoConfigOption))
+            return null;
+        string? path;
+        if (parse.GetResult(ConfigOption) is not null && parse.GetValue<string?>(ConfigOption) is { } given)
+        {
+            path = Path.GetFullPath(given);
+            if (!System.IO.File.Exists(path))
+            {
+                errors.Add(new SettingsError(SourceSpan.None, $"The configuration file '{given}' given to --config does not exist."));
+                return null;
+            }
+        }
+        else
+        {
+            path = Find(Inputs(parse));
+        }
+
+        return path is null ? null : Read(path, errors);
+    }
+
+    /// <summary>Reads and validates the configuration at <paramref name="path"/>.</summary>
+    public static ProjectConfig? Read(string path, List<SettingsError> errors)
+    {
+        string text;
+        try
+        {
+            text = System.IO.File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new SettingsError(SourceSpan.None, $"The configuration file '{path}' cannot be read: {ex.Message}"));
+            return null;
+        }
+
+        var display = Display(path);
+        var file = ConfigReader.ReadConfig(text, display, ProfileLoader.RuleIds, out var readErrors);
+        errors.AddRange(readErrors);
+        if (file is null)
+            return null;
+        var folder = Path.GetDirectoryName(path)!; // a full file path has a folder
+        var rules = ProfileLoader.ToSettings(file.Rules);
+        foreach (var glob in file.Ignore.Where(g => string.IsNullOrWhiteSpace(g.Text)))
+            errors.Add(new SettingsError(glob.Span, "An 'ignore' pattern cannot be empty."));
+        var count = errors.Count;
+        var profile = file.Profile is { } named ? ProfileLoader.Load(named.Text, folder, named.Span, errors) : null;
+        errors.AddRange(rules.Validate(RuleCatalog.All));
+        return errors.Count == count ? new ProjectConfig(file, folder, rules, profile) : null;
+    }
+
+    /// <summary>
+    /// The rule settings of a lint run: the profile (<paramref name="profile"/> from the command line, else the
+    /// configuration's, else <see cref="ProfileLoader.DefaultProfile"/>), then the configuration's rules on top.
+    /// </summary>
+    public static LintSettings? ResolveLintSettings(ProjectConfig? config, string? profile, List<SettingsError> errors)
+    {
+        LintSettings? settings;
+        if (profile is not null)
+            settings = ProfileLoader.Load(profile, Directory.GetCurrentDirectory(), SourceSpan.None, errors);
+        else if (config?.Profile is { } configured)
+            settings = configured;
+        else
+            settings = ProfileLoader.Load(ProfileLoader.DefaultProfile, Directory.GetCurrentDirectory(), SourceSpan.None, errors);
+        if (settings is null)
+            return null;
+        var layered = config is null ? settings : settings.With(config.Rules);
+        var count = errors.Count;
+        errors.AddRange(layered.Validate(RuleCatalog.All));
+        return errors.Count == count ? layered : null;
+    }
+
+    public ImmutableArray<PathGlob> IgnoreGlobs() => [.. File.Ignore.Select(g => new PathGlob(g.Text))];
+
+    /// <summary>The nearest <c>.policycheck.yaml</c> from the first input upward; the search stops at the folder holding <c>.git</c>.</summary>
+    public static string? Find(IReadOnlyList<string> inputs)
+    {
+        var first = inputs.FirstOrDefault(p => p != "-");
+        var start = first is null ? Directory.GetCurrentDirectory() : Path.GetFullPath(first);
+        for (var dir = Directory.Exists(start) ? start : Path.GetDirectoryName(start); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var candidate = Path.Combine(dir, ConfigFile.FileName);
+            if (System.IO.File.Exists(candidate))
+                return candidate;
+            if (Directory.Exists(Path.Combine(dir, ".git")) || System.IO.File.Exists(Path.Combine(dir, ".git")))
+                return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The values of the command's <c>paths</c> argument, if it has one.</summary>
+    private static string[] Inputs(ParseResult parse) =>
+        parse.CommandResult.Command.Arguments.FirstOrDefault(a => a.Name == "paths") is Argument<string[]> paths
+            ? parse.GetValue(paths) ?? []
+            : [];
+
+    /// <summary>The path relative to the working folder when below it, for messages.</summary>
+    private static string Display(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative).Replace('\\', '/');
+    }
+}
