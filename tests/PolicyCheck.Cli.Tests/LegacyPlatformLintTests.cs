@@ -25,7 +25,7 @@ public sealed class LegacyPlatformLintTests
     [Test]
     public async Task Lint_ReportsEveryDesignedMistakeAtItsLine()
     {
-        var result = await CliRunner.RunAsync("lint", CliRunner.Example("legacy-platform"), "--format", "json", "--fail-on", "none");
+        var result = await CliRunner.RunAsync("lint", CliRunner.Example("legacy-platform"), "--profile", "audit", "--format", "json", "--fail-on", "none");
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         using var document = JsonDocument.Parse(result.Output);
@@ -42,7 +42,7 @@ public sealed class LegacyPlatformLintTests
     [Test]
     public async Task Lint_BlockedDnsIsReportedOnEveryPlatformWorkload()
     {
-        var result = await CliRunner.RunAsync("lint", CliRunner.Example("legacy-platform"), "--format", "json", "--fail-on", "none");
+        var result = await CliRunner.RunAsync("lint", CliRunner.Example("legacy-platform"), "--profile", "audit", "--format", "json", "--fail-on", "none");
 
         using var document = JsonDocument.Parse(result.Output);
         var dns = document.RootElement.GetProperty("findings").EnumerateArray()
