@@ -301,13 +301,16 @@ public sealed class LintConfigTests
             Assert.That(written.ExitCode, Is.EqualTo((int)ExitCode.Ok), written.Error);
             Assert.That(File.ReadAllText(baseline), Does.Contain("\"schema\": \"policycheck/baseline/v1\"").And.Contain("\"path\": \"k8s/apps/web.yaml\""));
             Assert.That(same.ExitCode, Is.EqualTo((int)ExitCode.Ok), same.Output);
-            Assert.That(same.Output, Does.Contain("No findings").And.Contain("; 2 suppressed)."));
+            // Baselined: PC1003 (split peers), PC2002 (web not isolated for egress), PC2010 twice (namespace shop
+            // has no default deny for either direction).
+            Assert.That(same.Output, Does.Contain("No findings").And.Contain("; 4 suppressed)."));
             Assert.That(moved.ExitCode, Is.EqualTo((int)ExitCode.Findings), moved.Error);
+            // New: the added policy's split peers, and the two policies now being equivalent (PC1010 names one of them).
             Assert.That(findings.Where(f => !f.TryGetProperty("suppressed", out _)).Select(f => $"{f.GetProperty("ruleId")} {f.GetProperty("location").GetProperty("line")}"),
-                Is.EqualTo(new[] { "PC1003 31" }));
+                Is.EquivalentTo(new[] { "PC1003 31", "PC1010 8" }));
             Assert.That(findings.Where(f => f.TryGetProperty("suppressed", out _)).Select(f => f.GetProperty("suppressed").GetProperty("kind").GetString()),
-                Is.EqualTo(new[] { "external", "external" }));
-            Assert.That(json.RootElement.GetProperty("summary").GetProperty("suppressed").GetInt32(), Is.EqualTo(2));
+                Is.EqualTo(new[] { "external", "external", "external", "external" }));
+            Assert.That(json.RootElement.GetProperty("summary").GetProperty("suppressed").GetInt32(), Is.EqualTo(4));
         }
     }
 
@@ -346,7 +349,7 @@ public sealed class LintConfigTests
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
             Assert.That(results.Select(r => (r.Rule, r.Suppression.GetProperty("kind").GetString())),
-                Is.EquivalentTo(new[] { ("PC1003", "inSource"), ("PC2002", "external") }));
+                Is.EquivalentTo(new[] { ("PC1003", "inSource"), ("PC2002", "external"), ("PC2010", "external"), ("PC2010", "external") }));
             Assert.That(results.Single(r => r.Rule == "PC1003").Suppression.GetProperty("justification").GetString(), Is.EqualTo("either peer is fine"));
         }
 

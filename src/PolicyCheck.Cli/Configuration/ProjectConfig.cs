@@ -19,16 +19,23 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
     public const string NoConfigOption = "--no-config";
 
     /// <summary>
+    /// Whether <paramref name="name"/> was given. A command tree built without the root's options (an embedding host,
+    /// a test wiring one command) simply has no such option; ParseResult.GetResult(string) would throw for it.
+    /// </summary>
+    private static bool IsGiven(ParseResult parse, string name) =>
+        parse.RootCommandResult.Command.Options.Any(o => o.Name == name) && parse.GetResult(name) is not null;
+
+    /// <summary>
     /// The configuration for <paramref name="parse"/>, or null when there is none. Errors (the file of --config
     /// missing, anything invalid in the file or its profile) are added to <paramref name="errors"/>.
     /// </summary>
     public static ProjectConfig? Load(ParseResult parse, List<SettingsError> errors)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        if (parse.GetResult(NoConfigOption) is not null && parse.GetValue<bool>(NoConfigOption))
+        if (IsGiven(parse, NoConfigOption) && parse.GetValue<bool>(NoConfigOption))
             return null;
         string? path;
-        if (parse.GetResult(ConfigOption) is not null && parse.GetValue<string?>(ConfigOption) is { } given)
+        if (IsGiven(parse, ConfigOption) && parse.GetValue<string?>(ConfigOption) is { } given)
         {
             path = Path.GetFullPath(given);
             if (!System.IO.File.Exists(path))
