@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Text.Json.Nodes;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using PolicyCheck.Kube.Auth;
 using PolicyCheck.Manifests.Kubeconfig;
 
