@@ -93,8 +93,10 @@ public static class CliApp
                 return (int)ExitCode.UsageError;
             }
 
-            if (ConfigStep.Prepare(root, parse, args, terminal) is not { } configured)
+            if (ConfigStep.Prepare(root, parse, args, terminal, out var config) is not { } configured)
                 return (int)ExitCode.UsageError;
+            // The commands take the terminal through CreateRoot's closure, so they see the configuration's ignores.
+            terminal = terminal with { InputFilter = config?.InputFilter() };
             return await configured.InvokeAsync(configuration, cancellationToken);
         }
         catch (OperationCanceledException)

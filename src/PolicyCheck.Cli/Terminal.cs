@@ -1,3 +1,5 @@
+using PolicyCheck.Manifests.Config;
+
 namespace PolicyCheck.Cli;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace PolicyCheck.Cli;
 /// </summary>
 public sealed record Terminal(TextWriter Output, TextWriter Error, TextReader Input, bool OutputIsTerminal, bool ErrorIsTerminal, int Width)
 {
+    /// <summary>
+    /// The <c>ignore:</c> globs of the configuration that applies to this invocation (none without one), which
+    /// every command that loads manifests applies to its inputs.
+    /// </summary>
+    public InputFilter? InputFilter { get; init; }
+
     /// <summary>Colour on stdout: only on a terminal, and never when NO_COLOR is set (any value).</summary>
     public bool OutputColor => OutputIsTerminal && !NoColor;
 

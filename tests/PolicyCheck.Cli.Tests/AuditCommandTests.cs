@@ -42,7 +42,7 @@ public sealed class AuditCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.Error);
-            Assert.That(result.Output, Does.Contain("shop/web-7d9c8f6b5d").And.Contain("shop/db"));
+            Assert.That(result.Output, Does.Contain(LiveShop.Web).And.Contain("shop/db"));
             Assert.That(cluster.Api.Requests.Select(r => r.Method).Distinct(), Is.EqualTo(new[] { "GET" }));
             Assert.That(cluster.Api.Requests.Select(r => r.User).Distinct(), Is.EqualTo(new[] { AuditCluster.ClientUser }));
             Assert.That(cluster.Api.Requests.Select(r => r.Path).Order(StringComparer.Ordinal), Is.EqualTo(new[]

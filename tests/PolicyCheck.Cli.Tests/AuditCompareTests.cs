@@ -124,9 +124,9 @@ public sealed class AuditCompareTests
             Assert.That(Names(policies.GetProperty("different")), Is.EqualTo(new[] { "shop/db" }), "default-deny and web mean the same");
             Assert.That(Strings(policies.GetProperty("different")[0].GetProperty("parts")), Is.EqualTo(new[] { "ingress" }));
             Assert.That(Strings(root.GetProperty("workloads").GetProperty("onlyInCluster")), Is.EqualTo(new[] { "kube-system/coredns", LiveShop.KubeProxy }),
-                "coredns's ReplicaSet coredns-5d78c9869d is the Deployment coredns");
+                "the loader groups the pods of ReplicaSet coredns-5d78c9869d under the Deployment coredns");
             Assert.That(Strings(root.GetProperty("workloads").GetProperty("onlyInManifests")), Is.Empty,
-                "the ReplicaSet web-7d9c8f6b5d is the Deployment web");
+                "the loader groups the pods of ReplicaSet web-7d9c8f6b5d under the Deployment web, as the manifests name it");
             // Outside addresses may reach db on every port only in the cluster (debug-allow-all); web's egress still
             // limits web -> db to 5432 on both sides, so db's extra 5433 changes no connection.
             Assert.That(onlyCluster, Is.Not.Empty);

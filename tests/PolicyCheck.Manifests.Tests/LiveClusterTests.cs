@@ -31,12 +31,13 @@ public sealed class LiveClusterTests
     public void KubectlGetAllNamespaces_GroupsLivePodsUnderTheirOwners()
     {
         var cluster = ManifestLoader.Load([LiveShop.YamlPath]).Cluster;
-        var web = cluster.Workloads.Single(w => w.Name == "web-7d9c8f6b5d");
+        var web = cluster.Workloads.Single(w => w.Name == "web");
         var proxy = cluster.Workloads.Single(w => w.Name == "kube-proxy");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(web.Kind, Is.EqualTo(WorkloadKind.ReplicaSet));
+            Assert.That(web.Kind, Is.EqualTo(WorkloadKind.Deployment), "ReplicaSet 'web-7d9c8f6b5d' is not listed; its name is 'web' + '-' + the pods' pod-template-hash");
+            Assert.That(web.Replicas, Is.EqualTo(2), "the pods found");
             Assert.That(web.PodNames, Is.EqualTo(new[] { "web-7d9c8f6b5d-4xk9z", "web-7d9c8f6b5d-p2m7q" }));
             Assert.That(web.PodIps.Select(ip => ip.ToString()), Is.EqualTo(new[] { "10.244.1.5", "10.244.2.7" }));
             Assert.That(proxy.Kind, Is.EqualTo(WorkloadKind.DaemonSet));

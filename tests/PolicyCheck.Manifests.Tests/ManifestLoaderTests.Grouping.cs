@@ -34,15 +34,15 @@ public sealed partial class ManifestLoaderTests
             spec: {containers: [{name: web, ports: [{containerPort: 8080, name: http}]}]}
         """;
 
-    private static string WebPod(string name, string ip, string phase = "Running", string owner = "web-7d9f") => $$"""
+    private static string WebPod(string name, string ip, string phase = "Running", string owner = "web-7d9f", string ownerKind = "ReplicaSet", string hash = "7d9f") => $$"""
         apiVersion: v1
         kind: Pod
         metadata:
           name: {{name}}
           namespace: shop
-          labels: {app: web, pod-template-hash: 7d9f, version: "{{name}}"}
+          labels: {app: web, pod-template-hash: "{{hash}}", version: "{{name}}"}
           ownerReferences:
-          - {apiVersion: apps/v1, kind: ReplicaSet, name: {{owner}}, uid: u2, controller: true}
+          - {apiVersion: apps/v1, kind: {{ownerKind}}, name: {{owner}}, uid: u2, controller: true}
         spec:
           containers:
           - name: web
@@ -113,20 +113,92 @@ public sealed partial class ManifestLoaderTests
     }
 
     [Test]
-    public void Pods_OwnerNotInInputs_BecomeAWorkloadOfTheOwnersKind()
+    [Description("k8s docs (Deployments): the Deployment controller names a ReplicaSet [DEPLOYMENT-NAME]-[HASH] and " +
+                 "adds the pod-template-hash label with that HASH to the ReplicaSet's pods.")]
+    public void Pods_ReplicaSetAndDeploymentMissing_HashMatches_AreOneDeploymentWorkload()
     {
         var result = Load(Documents(
-            WebPod("web-7d9f-bb", "10.0.0.2", owner: "web-7d9f"),
-            WebPod("web-7d9f-aa", "10.0.0.1", owner: "web-7d9f")));
+            WebPod("web-7d9f-bb", "10.0.0.2"),
+            WebPod("web-7d9f-aa", "10.0.0.1")));
 
         var web = SingleWorkload(result);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((web.Kind, web.Id), Is.EqualTo((WorkloadKind.ReplicaSet, "shop/web-7d9f")));
+            Assert.That((web.Kind, web.Id), Is.EqualTo((WorkloadKind.Deployment, "shop/web")));
             Assert.That(web.Replicas, Is.EqualTo(2), "one per pod loaded");
+            Assert.That(web.PodNames, Is.EqualTo(new[] { "web-7d9f-aa", "web-7d9f-bb" }));
             Assert.That(web.Labels["version"], Is.EqualTo("web-7d9f-aa"));
             Assert.That(web.Ports.Select(p => p.Name), Is.EqualTo(new[] { "http", "envoy-prom" }), "no template, so the pod's");
             Assert.That(web.PodIps, Has.Length.EqualTo(2));
+        }
+    }
+
+    [Test]
+    [Description("During a rollout a Deployment has an old and a new ReplicaSet, each with its own pod-template-hash.")]
+    public void Pods_TwoReplicaSetsOfOneDeploymentMissing_AreOneDeploymentWorkload()
+    {
+        var result = Load(Documents(
+            WebPod("web-7d9f-aa", "10.0.0.1"),
+            WebPod("web-5c4b-cc", "10.0.0.3", owner: "web-5c4b", hash: "5c4b")));
+
+        var web = SingleWorkload(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((web.Kind, web.Id), Is.EqualTo((WorkloadKind.Deployment, "shop/web")));
+            Assert.That(web.PodNames, Is.EqualTo(new[] { "web-5c4b-cc", "web-7d9f-aa" }));
+            Assert.That(web.Replicas, Is.EqualTo(2));
+        }
+    }
+
+    [TestCase("web-7d9f", "abcd", TestName = "Pods_ReplicaSetMissing_HashIsNotTheNameSuffix_KeepTheReplicaSet")]
+    [TestCase("web7d9f", "7d9f", TestName = "Pods_ReplicaSetMissing_HashWithoutDash_KeepTheReplicaSet")]
+    [TestCase("7d9f", "7d9f", TestName = "Pods_ReplicaSetMissing_NameIsOnlyTheHash_KeepTheReplicaSet")]
+    [TestCase("web-7d9f", "", TestName = "Pods_ReplicaSetMissing_EmptyHash_KeepTheReplicaSet")]
+    public void Pods_ReplicaSetMissing_NotNamedAfterADeployment_KeepTheReplicaSet(string owner, string hash)
+    {
+        var result = Load(Documents(
+            WebPod("web-1", "10.0.0.1", owner: owner, hash: hash),
+            WebPod("web-2", "10.0.0.2", owner: owner, hash: hash)));
+
+        var web = SingleWorkload(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((web.Kind, web.Id), Is.EqualTo((WorkloadKind.ReplicaSet, "shop/" + owner)));
+            Assert.That(web.Replicas, Is.EqualTo(2), "one per pod loaded");
+        }
+    }
+
+    [Test]
+    public void Pods_ReplicaSetLoadedWithoutOwner_StayUnderTheReplicaSet()
+    {
+        var replicaSet = WebReplicaSet.Replace(
+            "  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: web, uid: u1, controller: true}\n", "", StringComparison.Ordinal);
+        Assert.That(replicaSet, Does.Not.Contain("ownerReferences"));
+
+        var result = Load(Documents(replicaSet, WebPod("web-7d9f-aa", "10.0.0.1")));
+
+        var web = SingleWorkload(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((web.Kind, web.Id), Is.EqualTo((WorkloadKind.ReplicaSet, "shop/web-7d9f")), "a loaded ReplicaSet is followed by its own ownerReferences only");
+            Assert.That(web.Replicas, Is.EqualTo(2), "declared by the ReplicaSet");
+            Assert.That(web.PodNames, Is.EqualTo(new[] { "web-7d9f-aa" }));
+        }
+    }
+
+    [TestCase("StatefulSet")]
+    [TestCase("DaemonSet")]
+    public void Pods_OtherOwnerKindMissing_NameEndsInTheHash_KeepTheOwner(string kind)
+    {
+        var result = Load(Documents(
+            WebPod("web-7d9f-aa", "10.0.0.1", ownerKind: kind),
+            WebPod("web-7d9f-bb", "10.0.0.2", ownerKind: kind)));
+
+        var web = SingleWorkload(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((web.Kind.ToString(), web.Id), Is.EqualTo((kind, "shop/web-7d9f")), "only a ReplicaSet is named after a Deployment");
+            Assert.That(web.Replicas, Is.EqualTo(2));
         }
     }
 

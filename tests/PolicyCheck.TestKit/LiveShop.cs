@@ -12,9 +12,13 @@ namespace PolicyCheck.TestKit;
 /// </summary>
 public static class LiveShop
 {
-    public const string Web = "shop/web-7d9c8f6b5d";
+    // The web and coredns pods are owned by ReplicaSets that are not in the list ('web-7d9c8f6b5d',
+    // 'coredns-5d78c9869d') and carry pod-template-hash labels '7d9c8f6b5d' and '5d78c9869d': by the Deployment
+    // controller's naming (ReplicaSet = Deployment name + '-' + hash) they are the pods of the Deployments 'web' and
+    // 'coredns'. db is a StatefulSet and kube-proxy a DaemonSet: their owners are named directly.
+    public const string Web = "shop/web";
     public const string Db = "shop/db";
-    public const string CoreDns = "kube-system/coredns-5d78c9869d";
+    public const string CoreDns = "kube-system/coredns";
     public const string KubeProxy = "kube-system/kube-proxy";
     public const string Outside = "ext";
 

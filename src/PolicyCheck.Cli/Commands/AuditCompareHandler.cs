@@ -17,16 +17,11 @@ internal static class AuditCompareHandler
         var ns = parse.GetValue(source.Namespace);
         var live = ManifestLoader.LoadLive(read.Context, read.Objects, cancellationToken: cancellationToken);
         DiagnosticPrinter.Print(live.Diagnostics, terminal, request.Quiet);
-        var liveCluster = LiveWorkloads.AsDeclared(live.Cluster);
-        var liveMatrix = Evaluator.Evaluate(liveCluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
+        var liveMatrix = Evaluator.Evaluate(live.Cluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
         var (declared, declaredMatrix) = Analysis.LoadAndEvaluate(
             request.Paths, null, ns, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
-
-        // A snapshot of a cluster holds the same ReplicaSet-named pods: name them alike (manifests' Deployments are unaffected).
-        var declaredCluster = LiveWorkloads.AsDeclared(declared.Cluster);
-        if (!ReferenceEquals(declaredCluster, declared.Cluster))
-            declaredMatrix = Evaluator.Evaluate(declaredCluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
-        var drift = DriftAnalysis.Compare(read.Context, liveCluster, liveMatrix, declaredCluster, declaredMatrix, ns);
+        // Both sides name a Deployment's pods after the Deployment (the loader's grouping), so they compare by name.
+        var drift = DriftAnalysis.Compare(read.Context, live.Cluster, liveMatrix, declared.Cluster, declaredMatrix, ns);
         if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer), cancellationToken))
             return (int)ExitCode.UsageError;
         var hasErrors = live.HasErrors || declared.HasErrors;

@@ -15,9 +15,12 @@ internal sealed class DiffGitSource : IDisposable
 {
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
 
-    private DiffGitSource(string reference, string folder, ImmutableArray<string> paths, ImmutableArray<string> missing)
+    private readonly string _repository;
+
+    private DiffGitSource(string reference, string repository, string folder, ImmutableArray<string> paths, ImmutableArray<string> missing)
     {
         Reference = reference;
+        _repository = repository;
         Folder = folder;
         Paths = paths;
         Missing = missing;
@@ -43,6 +46,14 @@ internal sealed class DiffGitSource : IDisposable
         return path.StartsWith(prefix, StringComparison.Ordinal)
             ? $"{Reference}:{path[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/')}"
             : path;
+    }
+
+    /// <summary>Where a path inside <see cref="Folder"/> is in the work tree, as the repository lays it out at the ref.</summary>
+    public string WorkTreePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var relative = Path.GetRelativePath(Folder, path);
+        return relative == "." ? _repository : Path.Combine(_repository, relative);
     }
 
     /// <summary>
@@ -111,7 +122,7 @@ internal sealed class DiffGitSource : IDisposable
 
         var sha = commit.Output.Trim();
         var folder = Directory.CreateTempSubdirectory("policycheck-diff-").FullName;
-        var source = new DiffGitSource(reference, folder, [], []);
+        var source = new DiffGitSource(reference, repository, folder, [], []);
         try
         {
             var found = new List<string>();
@@ -146,7 +157,7 @@ internal sealed class DiffGitSource : IDisposable
                 return null;
             }
 
-            return new DiffGitSource(reference, folder, [.. found], [.. missing]);
+            return new DiffGitSource(reference, repository, folder, [.. found], [.. missing]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -37,11 +37,10 @@ internal static class LintHandler
         if (request.BaselinePath is not null && baseline is null)
             return (int)ExitCode.UsageError;
 
-        var paths = request.Config is { } config ? InputFilter.Apply(request.Paths, config.IgnoreGlobs(), config.Folder) : request.Paths;
         var options = new EvaluationOptions(request.IpBlockPods);
         // Loader diagnostics go into the report with the findings, not to stderr.
         var (loaded, matrix) = Analysis.LoadAndEvaluate(
-            paths, preloaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
+            request.Paths, preloaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
 
         var findings = Suppressions.ApplyAnnotations(Linter.Run(loaded.Cluster, matrix, options, settings: settings), loaded.Suppressions, KnownIds);
         var root = LintSarif.RepositoryRoot(request.Paths);

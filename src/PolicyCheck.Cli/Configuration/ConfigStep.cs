@@ -23,15 +23,19 @@ internal static class ConfigStep
         Recursive = true,
     };
 
-    /// <summary>The parse to invoke (with the configuration's defaults applied), or null after printing why the configuration is unusable.</summary>
-    public static ParseResult? Prepare(Command root, ParseResult parse, string[] args, Terminal terminal)
+    /// <summary>
+    /// The parse to invoke (with the configuration's defaults applied), or null after printing why the configuration
+    /// is unusable. <paramref name="config"/> is the configuration that applies, if any.
+    /// </summary>
+    public static ParseResult? Prepare(Command root, ParseResult parse, string[] args, Terminal terminal, out ProjectConfig? config)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(parse);
+        config = null;
         if (parse.Action is null || parse.Action != parse.CommandResult.Command.Action)
             return parse; // help, version: no configuration needed
         var errors = new List<SettingsError>();
-        var config = ProjectConfig.Load(parse, errors);
+        config = ProjectConfig.Load(parse, errors);
         if (config is not null)
             CommandDefaults.Validate(root, config.File, errors);
         if (errors.Count > 0)

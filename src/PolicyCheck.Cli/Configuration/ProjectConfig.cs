@@ -102,7 +102,8 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
         return errors.Count == count ? layered : null;
     }
 
-    public ImmutableArray<PathGlob> IgnoreGlobs() => [.. File.Ignore.Select(g => new PathGlob(g.Text))];
+    /// <summary>The <c>ignore:</c> globs, which every command that loads manifests applies to its inputs.</summary>
+    public InputFilter InputFilter() => new(File.Ignore.Select(g => new PathGlob(g.Text)), Folder, File.Path);
 
     /// <summary>The nearest <c>.policycheck.yaml</c> from the first input upward; the search stops at the folder holding <c>.git</c>.</summary>
     public static string? Find(IReadOnlyList<string> inputs)

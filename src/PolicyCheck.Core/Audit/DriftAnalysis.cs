@@ -8,7 +8,7 @@ namespace PolicyCheck.Core.Audit;
 /// <summary>Computes <see cref="AuditDrift"/> from both sides' models and matrices.</summary>
 public static class DriftAnalysis
 {
-    /// <param name="live">The cluster as read, already named by <see cref="LiveWorkloads.AsDeclared"/>.</param>
+    /// <param name="live">The cluster as read; the loader names a Deployment's pods after the Deployment on both sides.</param>
     /// <param name="ns">When the audit read one namespace: compare only the policies there.</param>
     public static AuditDrift Compare(
         string context,

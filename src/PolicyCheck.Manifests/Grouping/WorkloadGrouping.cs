@@ -8,7 +8,8 @@ namespace PolicyCheck.Manifests.Grouping;
 /// <summary>
 /// Turns workload and pod manifests into <see cref="Workload"/>s. A pod whose controller owner is a workload kind
 /// joins its top-most controller (pod → ReplicaSet → Deployment, pod → Job → CronJob) as far as the inputs show the
-/// chain; pods of one controller become one workload however many replicas there are.
+/// chain, and a Deployment's pods join the Deployment even when their ReplicaSet is not in the inputs (see
+/// <see cref="OwnerRef"/>); pods of one controller become one workload however many replicas there are.
 /// </summary>
 internal static class WorkloadGrouping
 {
@@ -52,24 +53,31 @@ internal static class WorkloadGrouping
 
     /// <summary>
     /// The workload a pod's controller reference names; null for a bare pod or one owned by something that is not a
-    /// workload (a Node for static pods, a custom controller). A ReplicaSet missing from the inputs is matched to its
-    /// Deployment by the pod-template-hash suffix the Deployment controller gives its name.
+    /// workload (a Node for static pods, a custom controller). A ReplicaSet missing from the inputs (always so for
+    /// live pods read from a cluster or a <c>kubectl get pods</c> dump) stands for its Deployment when its name is a
+    /// prefix plus <c>-</c> plus the pod's pod-template-hash label, which is how the Deployment controller names the
+    /// ReplicaSets it creates; the pods of every such ReplicaSet (several during a rollout) then join the Deployment.
+    /// Any other missing owner keeps its own name and kind.
     /// </summary>
     private static ObjectRef? OwnerRef(IReadOnlyDictionary<ObjectRef, LoadedWorkload> workloads, LoadedPod pod)
     {
         if (pod.Controller is not { } controller || ManifestKinds.ControllerKind(controller.Kind) is not { } kind)
             return null;
         var owner = new ObjectRef(kind.ToString(), pod.Namespace, controller.Name);
-        if (kind == WorkloadKind.ReplicaSet && !workloads.ContainsKey(owner) &&
-            pod.Template.Labels.TryGetValue(PodTemplateHashLabel, out var hash) && hash.Length > 0 &&
-            controller.Name.EndsWith("-" + hash, StringComparison.Ordinal))
-        {
-            var deployment = new ObjectRef(nameof(WorkloadKind.Deployment), pod.Namespace, controller.Name[..^(hash.Length + 1)]);
-            if (workloads.ContainsKey(deployment))
-                return deployment;
-        }
-
+        if (kind == WorkloadKind.ReplicaSet && !workloads.ContainsKey(owner) && DeploymentName(controller.Name, pod) is { } deployment)
+            return new ObjectRef(nameof(WorkloadKind.Deployment), pod.Namespace, deployment);
         return owner;
+    }
+
+    /// <summary>The prefix of <paramref name="replicaSet"/> before <c>-</c> + the pod's pod-template-hash, or null when the name does not end so.</summary>
+    private static string? DeploymentName(string replicaSet, LoadedPod pod)
+    {
+        if (!pod.Template.Labels.TryGetValue(PodTemplateHashLabel, out var hash) || hash.Length == 0)
+            return null;
+        var suffix = "-" + hash;
+        return replicaSet.Length > suffix.Length && replicaSet.EndsWith(suffix, StringComparison.Ordinal)
+            ? replicaSet[..^suffix.Length]
+            : null;
     }
 
     /// <summary>Follows controller references through the workloads in the inputs to the top-most one named.</summary>
