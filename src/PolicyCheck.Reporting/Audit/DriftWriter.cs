@@ -105,10 +105,7 @@ public static class DriftWriter
                 json.WriteStartObject();
                 json.WriteString("namespace", difference.Live.Namespace);
                 json.WriteString("name", difference.Live.Name);
-                json.WriteStartArray("parts");
-                foreach (var part in difference.Parts)
-                    json.WriteStringValue(part);
-                json.WriteEndArray();
+                JsonText.WriteStrings(json, "parts", difference.Parts);
                 json.WriteString("cluster", difference.Live.Span.ToString());
                 json.WriteString("manifests", difference.Declared.Span.ToString());
                 json.WriteEndObject();
@@ -117,8 +114,8 @@ public static class DriftWriter
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("workloads");
-            StringArray(json, "onlyInCluster", drift.WorkloadsOnlyLive);
-            StringArray(json, "onlyInManifests", drift.WorkloadsOnlyDeclared);
+            JsonText.WriteStrings(json, "onlyInCluster", drift.WorkloadsOnlyLive);
+            JsonText.WriteStrings(json, "onlyInManifests", drift.WorkloadsOnlyDeclared);
             json.WriteEndObject();
             json.WriteStartObject("connections");
             ConnectionArray(json, "onlyInCluster", drift.Connections.Added);
@@ -147,31 +144,14 @@ public static class DriftWriter
         json.WriteEndArray();
     }
 
-    private static void StringArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-            json.WriteStringValue(value);
-        json.WriteEndArray();
-    }
-
-    private static void ConnectionArray(Utf8JsonWriter json, string name, IEnumerable<ConnectionChange> changes)
-    {
-        json.WriteStartArray(name);
-        foreach (var change in changes)
+    private static void ConnectionArray(Utf8JsonWriter json, string name, IEnumerable<ConnectionChange> changes) =>
+        ConnectionChangeJson.WriteArray(json, name, changes, static (json, change) =>
         {
-            json.WriteStartObject();
-            json.WriteString("from", change.From);
-            json.WriteString("to", change.To);
             json.WritePropertyName("cluster");
             JsonText.WritePortSet(json, change.After ?? PortSet.None);
             json.WritePropertyName("manifests");
             JsonText.WritePortSet(json, change.Before ?? PortSet.None);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
+        });
 
     private static void Section<T>(TextWriter output, string title, IReadOnlyCollection<T> items, Func<T, string> line)
     {

@@ -23,6 +23,15 @@ internal static class JsonText
         NewLine = output.NewLine == "\r\n" ? "\r\n" : "\n",
     };
 
+    /// <summary>A property holding an array of strings.</summary>
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
     /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing.</summary>
     internal static void WritePortSet(Utf8JsonWriter json, PortSet set)
     {
