@@ -89,8 +89,7 @@ public static class DriftWriter
 
     private static void WriteJson(AuditDrift drift, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options(output)))
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -123,10 +122,7 @@ public static class DriftWriter
             ConnectionArray(json, "differentPorts", drift.Connections.Changed);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        });
     }
 
     private static void PolicyArray(Utf8JsonWriter json, string name, IEnumerable<NetworkPolicy> policies)

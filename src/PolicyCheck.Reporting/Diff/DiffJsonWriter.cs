@@ -19,8 +19,7 @@ public static class DiffJsonWriter
         ArgumentNullException.ThrowIfNull(output);
         var c = report.Connections;
         var f = report.Findings;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options(output)))
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -53,10 +52,7 @@ public static class DiffJsonWriter
             WriteFindings(json, "fixed", f.Fixed);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        });
     }
 
     private static void WriteChanges(Utf8JsonWriter json, string name, ImmutableArray<ConnectionChange> changes) =>

@@ -17,7 +17,7 @@ public static class ServicesJsonWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        ServiceJson.Write(output, json =>
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
