@@ -49,10 +49,18 @@ public sealed class LintConfigTests
 
     private static string Apps(string root) => Path.Combine(root, "k8s", "apps");
 
+    /// <summary>Runs <paramref name="command"/> (lint, matrix) on the repository's <c>k8s/apps</c> folder.</summary>
+    private static Task<CliRunner.Result> RunOnApps(string command, string root, params string[] options) =>
+        CliRunner.RunAsync([command, Apps(root), .. options]);
+
+    /// <summary><see cref="SplitPeers"/> with the policy annotated <c>policycheck.io/ignore: "<paramref name="ignore"/>"</c>.</summary>
+    private static string SplitPeersIgnoring(string ignore) =>
+        SplitPeers.Replace("annotations: {}", $"annotations: {{policycheck.io/ignore: \"{ignore}\"}}", StringComparison.Ordinal);
+
     [Test]
     public async Task Lint_NoConfiguration_BaselineProfileDefaults()
     {
-        var result = await CliRunner.RunAsync("lint", Apps(Repository()));
+        var result = await RunOnApps("lint", Repository());
 
         using (Assert.EnterMultipleScope())
         {
@@ -67,7 +75,7 @@ public sealed class LintConfigTests
     {
         var root = Repository(config: "rules:\n  PC1003: {severity: error}\n  PC2002: {enabled: false}\n");
 
-        var result = await CliRunner.RunAsync("lint", Apps(root), "--fail-on", "error");
+        var result = await RunOnApps("lint", root, "--fail-on", "error");
 
         using (Assert.EnterMultipleScope())
         {
@@ -96,8 +104,8 @@ public sealed class LintConfigTests
     {
         var root = Repository(config: "defaults:\n  lint: {fail-on: none, format: json}\n");
 
-        var configured = await CliRunner.RunAsync("lint", Apps(root));
-        var overridden = await CliRunner.RunAsync("lint", Apps(root), "--fail-on", "warning", "-f", "text");
+        var configured = await RunOnApps("lint", root);
+        var overridden = await RunOnApps("lint", root, "--fail-on", "warning", "-f", "text");
 
         using (Assert.EnterMultipleScope())
         {
@@ -113,9 +121,9 @@ public sealed class LintConfigTests
     {
         var root = Repository(config: "defaults:\n  matrix: {format: csv}\n");
 
-        var configured = await CliRunner.RunAsync("matrix", Apps(root));
-        var overridden = await CliRunner.RunAsync("matrix", Apps(root), "--format", "json");
-        var ignored = await CliRunner.RunAsync("matrix", Apps(root), "--no-config");
+        var configured = await RunOnApps("matrix", root);
+        var overridden = await RunOnApps("matrix", root, "--format", "json");
+        var ignored = await RunOnApps("matrix", root, "--no-config");
 
         using (Assert.EnterMultipleScope())
         {
@@ -140,8 +148,8 @@ public sealed class LintConfigTests
     {
         var root = Repository(config: config);
 
-        var lint = await CliRunner.RunAsync("lint", Apps(root));
-        var matrix = await CliRunner.RunAsync("matrix", Apps(root));
+        var lint = await RunOnApps("lint", root);
+        var matrix = await RunOnApps("matrix", root);
 
         using (Assert.EnterMultipleScope())
         {
@@ -160,8 +168,8 @@ public sealed class LintConfigTests
         var config = Path.Combine(CliRunner.TempFolder(), "team.yaml");
         File.WriteAllText(config, "rules:\n  PC1003: {enabled: false}\n");
 
-        var named = await CliRunner.RunAsync("lint", Apps(root), "--config", config);
-        var missing = await CliRunner.RunAsync("lint", Apps(root), "--config", config + ".missing");
+        var named = await RunOnApps("lint", root, "--config", config);
+        var missing = await RunOnApps("lint", root, "--config", config + ".missing");
 
         using (Assert.EnterMultipleScope())
         {
@@ -176,8 +184,8 @@ public sealed class LintConfigTests
     {
         var root = Repository();
 
-        var baseline = await CliRunner.RunAsync("lint", Apps(root), "--profile", "baseline", "--fail-on", "error");
-        var strict = await CliRunner.RunAsync("lint", Apps(root), "--profile", "strict", "--fail-on", "error");
+        var baseline = await RunOnApps("lint", root, "--profile", "baseline", "--fail-on", "error");
+        var strict = await RunOnApps("lint", root, "--profile", "strict", "--fail-on", "error");
 
         using (Assert.EnterMultipleScope())
         {
@@ -193,8 +201,8 @@ public sealed class LintConfigTests
     {
         var root = Repository(config: "profile: strict\n");
 
-        var configured = await CliRunner.RunAsync("lint", Apps(root));
-        var overridden = await CliRunner.RunAsync("lint", Apps(root), "--profile", "baseline");
+        var configured = await RunOnApps("lint", root);
+        var overridden = await RunOnApps("lint", root, "--profile", "baseline");
 
         Assert.That((configured.Output.Contains("error PC2002", StringComparison.Ordinal), overridden.Output.Contains("note PC2002", StringComparison.Ordinal)),
             Is.EqualTo((true, true)));
@@ -211,9 +219,9 @@ public sealed class LintConfigTests
         var loop = Path.Combine(root, "loop.yaml");
         File.WriteAllText(loop, "extends: loop.yaml\nrules: {}\n");
 
-        var layered = await CliRunner.RunAsync("lint", Apps(root), "--profile", good);
-        var invalid = await CliRunner.RunAsync("lint", Apps(root), "--profile", bad);
-        var cycle = await CliRunner.RunAsync("lint", Apps(root), "--profile", loop);
+        var layered = await RunOnApps("lint", root, "--profile", good);
+        var invalid = await RunOnApps("lint", root, "--profile", bad);
+        var cycle = await RunOnApps("lint", root, "--profile", loop);
 
         using (Assert.EnterMultipleScope())
         {
@@ -244,11 +252,11 @@ public sealed class LintConfigTests
     [Test]
     public async Task Lint_IgnoreAnnotation_HiddenCountedShownOnRequestAndNeverFails()
     {
-        var manifest = SplitPeers.Replace("annotations: {}", "annotations: {policycheck.io/ignore: \"PC1003, PC0000: either peer is fine\"}", StringComparison.Ordinal);
+        var manifest = SplitPeersIgnoring("PC1003, PC0000: either peer is fine");
         var root = Repository(manifest);
 
-        var hidden = await CliRunner.RunAsync("lint", Apps(root), "--fail-on", "warning");
-        var shown = await CliRunner.RunAsync("lint", Apps(root), "--show-suppressed", "--fail-on", "note");
+        var hidden = await RunOnApps("lint", root, "--fail-on", "warning");
+        var shown = await RunOnApps("lint", root, "--show-suppressed", "--fail-on", "note");
 
         using (Assert.EnterMultipleScope())
         {
@@ -263,9 +271,9 @@ public sealed class LintConfigTests
     [Test]
     public async Task Lint_SuppressedOnly_ExitsOk()
     {
-        var manifest = SplitPeers.Replace("annotations: {}", "annotations: {policycheck.io/ignore: \"PC1003\"}", StringComparison.Ordinal);
+        var manifest = SplitPeersIgnoring("PC1003");
 
-        var result = await CliRunner.RunAsync("lint", Apps(Repository(manifest)), "--fail-on", "warning");
+        var result = await RunOnApps("lint", Repository(manifest), "--fail-on", "warning");
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Output);
     }
@@ -276,8 +284,8 @@ public sealed class LintConfigTests
         var root = Repository();
         var baseline = Path.Combine(root, "baseline.json");
 
-        var written = await CliRunner.RunAsync("lint", Apps(root), "--write-baseline", baseline);
-        var same = await CliRunner.RunAsync("lint", Apps(root), "--baseline", baseline);
+        var written = await RunOnApps("lint", root, "--write-baseline", baseline);
+        var same = await RunOnApps("lint", root, "--baseline", baseline);
         File.WriteAllText(Path.Combine(Apps(root), "web.yaml"), "# a new comment moves every line\n" + SplitPeers + """
 
             ---
@@ -292,7 +300,7 @@ public sealed class LintConfigTests
                     - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}
                     - podSelector: {matchLabels: {app: web}}
             """);
-        var moved = await CliRunner.RunAsync("lint", Apps(root), "--baseline", baseline, "--format", "json");
+        var moved = await RunOnApps("lint", root, "--baseline", baseline, "--format", "json");
 
         using var json = JsonDocument.Parse(moved.Output);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -322,7 +330,7 @@ public sealed class LintConfigTests
         var baseline = Path.Combine(root, "baseline.json");
         File.WriteAllText(baseline, text);
 
-        var result = await CliRunner.RunAsync("lint", Apps(root), "--baseline", baseline);
+        var result = await RunOnApps("lint", root, "--baseline", baseline);
 
         using (Assert.EnterMultipleScope())
         {
@@ -334,12 +342,12 @@ public sealed class LintConfigTests
     [Test]
     public async Task LintSarif_Suppressions_InSourceAndExternal_ValidateClean()
     {
-        var manifest = SplitPeers.Replace("annotations: {}", "annotations: {policycheck.io/ignore: \"PC1003: either peer is fine\"}", StringComparison.Ordinal);
+        var manifest = SplitPeersIgnoring("PC1003: either peer is fine");
         var root = Repository(manifest);
         var baseline = Path.Combine(root, "baseline.json");
-        await CliRunner.RunAsync("lint", Apps(root), "--write-baseline", baseline);
+        await RunOnApps("lint", root, "--write-baseline", baseline);
 
-        var result = await CliRunner.RunAsync("lint", Apps(root), "--baseline", baseline, "--format", "sarif");
+        var result = await RunOnApps("lint", root, "--baseline", baseline, "--format", "sarif");
 
         using var json = JsonDocument.Parse(result.Output);
         var results = json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
@@ -371,7 +379,7 @@ public sealed class LintConfigTests
             """;
         var root = Repository(manifest, "rules:\n  PC1007: {params: {udp-ports: [9999]}}\n");
 
-        var result = await CliRunner.RunAsync("lint", Apps(root));
+        var result = await RunOnApps("lint", root);
 
         Assert.That(result.Output, Does.Contain("web.yaml:8:15: warning PC1007: NetworkPolicy 'p' allows port 9999 without a protocol, so TCP applies, but port 9999 is usually served over UDP"));
     }
@@ -401,8 +409,8 @@ public sealed class LintConfigTests
         var example = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
         var root = Repository(config: example);
 
-        var matrix = await CliRunner.RunAsync("matrix", Apps(root));
-        var lint = await CliRunner.RunAsync("lint", Apps(root));
+        var matrix = await RunOnApps("matrix", root);
+        var lint = await RunOnApps("lint", root);
 
         using (Assert.EnterMultipleScope())
         {

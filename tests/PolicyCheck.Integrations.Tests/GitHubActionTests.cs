@@ -15,98 +15,23 @@ public sealed class GitHubActionTests
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
 
-    private const string Workloads = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          selector:
-            matchLabels: {app: web}
-          template:
-            metadata:
-              labels: {app: web}
-            spec:
-              containers:
-                - name: web
-                  image: nginx
-                  ports: [{containerPort: 80}]
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-        spec:
-          selector:
-            matchLabels: {app: api}
-          template:
-            metadata:
-              labels: {app: api}
-            spec:
-              containers:
-                - name: api
-                  image: api
-                  ports: [{containerPort: 8080}]
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: db
-        spec:
-          selector:
-            matchLabels: {app: db}
-          template:
-            metadata:
-              labels: {app: db}
-            spec:
-              containers:
-                - name: db
-                  image: postgres
-                  ports: [{containerPort: 5432}]
-        """;
+    private static readonly string Workloads = ManifestText.Documents(
+        ManifestText.Deployment("web", "nginx", 80),
+        ManifestText.Deployment("api", "api", 8080),
+        ManifestText.Deployment("db", "postgres", 5432));
 
-    private const string BasePolicies = """
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: default-deny-ingress
-        spec:
-          podSelector: {}
-          policyTypes: [Ingress]
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: allow-web-to-api
-        spec:
-          podSelector: {matchLabels: {app: api}}
-          ingress:
-            - from:
-                - podSelector: {matchLabels: {app: web}}
-              ports:
-                - port: 8080
-        """;
+    private static readonly string BasePolicies = ManifestText.Documents(
+        ManifestText.DefaultDenyIngress,
+        ManifestText.AllowIngress("allow-web-to-api", target: "api", port: 8080, "web"));
 
     // Opens api -> db on TCP 5432 (k8s docs: ingress is allowed from pods the 'from' peers select, on the listed
     // ports), and its second peer selects no pod (nothing is labelled app=backup): finding PC1002, a warning.
-    private const string AddedPolicy = """
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: allow-api-to-db
-        spec:
-          podSelector: {matchLabels: {app: db}}
-          ingress:
-            - from:
-                - podSelector: {matchLabels: {app: api}}
-                - podSelector: {matchLabels: {app: backup}}
-              ports:
-                - port: 5432
-        """;
+    private static readonly string AddedPolicy = ManifestText.AllowIngress("allow-api-to-db", target: "db", port: 5432, "api", "backup");
 
     /// <summary>One line of the summary naming the connection the head commit opens, and its port.</summary>
     private const string AddedConnection = @"(?m)^.*default/api.*default/db.*TCP 5432.*$";
 
+    private TempFolder? _folder;
     private string _work = string.Empty;
     private string _toolFolder = string.Empty;
     private string _githubPath = string.Empty;
@@ -117,7 +42,8 @@ public sealed class GitHubActionTests
     {
         // The shared package build comes first, so two Release builds of the Cli never run at once.
         await PackagedTool.GetAsync();
-        _work = Directory.CreateTempSubdirectory("policycheck-action-").FullName;
+        _folder = new TempFolder();
+        _work = _folder.Root;
         _githubPath = Path.Combine(_work, "github-path");
         File.WriteAllText(_githubPath, string.Empty);
         var install = await ExternalCommand.RunCheckedAsync(
@@ -141,8 +67,7 @@ public sealed class GitHubActionTests
     public void Delete()
     {
         _repository?.Dispose();
-        if (Directory.Exists(_work))
-            Directory.Delete(_work, recursive: true);
+        _folder?.Dispose();
     }
 
     [Test]
@@ -165,7 +90,7 @@ public sealed class GitHubActionTests
         var sarif = File.ReadAllText(sarifPath);
         SarifValidator.AssertValid(sarif);
         var results = Results(sarif);
-        var peerLine = LineOf(AddedPolicy, "app: backup");
+        var peerLine = ManifestText.LineOf(AddedPolicy, "app: backup");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(results, Does.Contain(("PC1002", "k8s/db-policy.yaml", peerLine)));
@@ -267,12 +192,5 @@ public sealed class GitHubActionTests
                         location.GetProperty("artifactLocation").GetProperty("uri").GetString(),
                         location.GetProperty("region").GetProperty("startLine").GetInt32());
             })];
-    }
-
-    private static int LineOf(string text, string marker)
-    {
-        var index = text.IndexOf(marker, StringComparison.Ordinal);
-        Assert.That(index, Is.GreaterThanOrEqualTo(0));
-        return text[..index].Count(c => c == '\n') + 1;
     }
 }

@@ -15,55 +15,18 @@ public sealed class PreCommitHookTests
 {
     private static readonly TimeSpan HookTimeout = TimeSpan.FromMinutes(15);
 
-    private const string Workloads = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          selector:
-            matchLabels: {app: web}
-          template:
-            metadata:
-              labels: {app: web}
-            spec:
-              containers:
-                - name: web
-                  image: nginx
-                  ports: [{containerPort: 80}]
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: client
-        spec:
-          selector:
-            matchLabels: {app: client}
-          template:
-            metadata:
-              labels: {app: client}
-            spec:
-              containers:
-                - name: client
-                  image: curl
-        """;
+    private static readonly string Workloads = ManifestText.Documents(
+        ManifestText.Deployment("web", "nginx", 80),
+        ManifestText.Deployment("client", "curl"));
 
-    private const string DefaultDeny = """
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: default-deny-ingress
-        spec:
-          podSelector: {}
-          policyTypes: [Ingress]
-        """;
-
+    private TempFolder? _folder;
     private string _home = string.Empty;
 
     [OneTimeSetUp]
     public async Task RequirePreCommit()
     {
-        _home = Directory.CreateTempSubdirectory("policycheck-pre-commit-").FullName;
+        _folder = new TempFolder();
+        _home = _folder.Root;
         ExternalCommand.Result? version = null;
         try
         {
@@ -79,30 +42,14 @@ public sealed class PreCommitHookTests
     }
 
     [OneTimeTearDown]
-    public void DeleteHome()
-    {
-        if (Directory.Exists(_home))
-            Directory.Delete(_home, recursive: true);
-    }
+    public void DeleteHome() => _folder?.Dispose();
 
     [Test]
     [Description("k8s docs: a podSelector selects pods of the policy's namespace by label; 'app: wbe' matches no pod.")]
     public async Task Hook_PolicySelectingNothing_FailsWithFindingAtItsLine()
     {
-        const string policy = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: allow-client-to-web
-            spec:
-              podSelector: {matchLabels: {app: wbe}}
-              ingress:
-                - from:
-                    - podSelector: {matchLabels: {app: client}}
-                  ports:
-                    - port: 80
-            """;
-        var line = LineOf(policy, "app: wbe");
+        var policy = ManifestText.AllowIngress("allow-client-to-web", target: "wbe", port: 80, "client");
+        var line = ManifestText.LineOf(PoliciesFile(policy), "app: wbe");
         using var repository = await RepositoryWithAsync(policy);
 
         var result = await TryRepoAsync(repository);
@@ -114,19 +61,7 @@ public sealed class PreCommitHookTests
     [Test]
     public async Task Hook_PolicyMatchingItsPods_Passes()
     {
-        const string policy = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: allow-client-to-web
-            spec:
-              podSelector: {matchLabels: {app: web}}
-              ingress:
-                - from:
-                    - podSelector: {matchLabels: {app: client}}
-                  ports:
-                    - port: 80
-            """;
+        var policy = ManifestText.AllowIngress("allow-client-to-web", target: "web", port: 80, "client");
         using var repository = await RepositoryWithAsync(policy);
 
         var result = await TryRepoAsync(repository);
@@ -140,7 +75,7 @@ public sealed class PreCommitHookTests
     {
         var repository = await TemporaryGitRepository.CreateAsync();
         repository.Write("workloads.yaml", Workloads);
-        repository.Write("policies.yaml", DefaultDeny + "\n---\n" + policy + "\n");
+        repository.Write("policies.yaml", PoliciesFile(policy) + "\n");
         await repository.CommitAllAsync("manifests");
         return repository;
     }
@@ -153,12 +88,6 @@ public sealed class PreCommitHookTests
             HookTimeout,
             new Dictionary<string, string?> { ["PRE_COMMIT_HOME"] = _home });
 
-    /// <summary>The 1-based line of <paramref name="marker"/> in the policies file (the default deny comes first).</summary>
-    private static int LineOf(string policy, string marker)
-    {
-        var text = DefaultDeny + "\n---\n" + policy;
-        var index = text.IndexOf(marker, StringComparison.Ordinal);
-        Assert.That(index, Is.GreaterThanOrEqualTo(0));
-        return text[..index].Count(c => c == '\n') + 1;
-    }
+    /// <summary>The policies file: the default deny first, then <paramref name="policy"/>.</summary>
+    private static string PoliciesFile(string policy) => ManifestText.Documents(ManifestText.DefaultDenyIngress, policy);
 }

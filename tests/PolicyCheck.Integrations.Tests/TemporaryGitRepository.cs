@@ -1,3 +1,5 @@
+using PolicyCheck.TestKit;
+
 namespace PolicyCheck.Integrations.Tests;
 
 /// <summary>A git repository in a fresh temporary folder, deleted on dispose; commits carry a fixed author.</summary>
@@ -5,13 +7,17 @@ internal sealed class TemporaryGitRepository : IDisposable
 {
     private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(1);
 
-    private TemporaryGitRepository(string path) => Path = path;
+    private readonly TempFolder _folder = new();
 
-    public string Path { get; }
+    private TemporaryGitRepository()
+    {
+    }
+
+    public string Path => _folder.Root;
 
     public static async Task<TemporaryGitRepository> CreateAsync()
     {
-        var repository = new TemporaryGitRepository(Directory.CreateTempSubdirectory("policycheck-repo-").FullName);
+        var repository = new TemporaryGitRepository();
         await repository.GitAsync("init", "--quiet", "--initial-branch=main");
         await repository.GitAsync("config", "user.email", "tests@policycheck.invalid");
         await repository.GitAsync("config", "user.name", "PolicyCheck tests");
@@ -20,12 +26,7 @@ internal sealed class TemporaryGitRepository : IDisposable
     }
 
     /// <summary>Writes a file (folders are created) relative to the repository root.</summary>
-    public void Write(string relativePath, string text)
-    {
-        var full = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!); // a path inside the repository has a folder
-        File.WriteAllText(full, text);
-    }
+    public void Write(string relativePath, string text) => _folder.Write(relativePath, text);
 
     /// <summary>Stages everything and commits it; returns the commit id.</summary>
     public async Task<string> CommitAllAsync(string message)
@@ -43,6 +44,6 @@ internal sealed class TemporaryGitRepository : IDisposable
         // git marks its object files read-only; clear that so the folder can be deleted everywhere.
         foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
             File.SetAttributes(file, FileAttributes.Normal);
-        Directory.Delete(Path, recursive: true);
+        _folder.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using PolicyCheck.TestKit;
 using PolicyCheck.TestKit.FakeKubeApi;
 
 namespace PolicyCheck.Kube.Tests;

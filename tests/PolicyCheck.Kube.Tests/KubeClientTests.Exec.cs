@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Kube.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PolicyCheck.TestKit;
 using PolicyCheck.TestKit.FakeKubeApi;
 
 namespace PolicyCheck.Kube.Tests;

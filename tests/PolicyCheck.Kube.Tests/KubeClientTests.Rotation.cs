@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PolicyCheck.TestKit;
 using PolicyCheck.TestKit.FakeKubeApi;
 
 namespace PolicyCheck.Kube.Tests;

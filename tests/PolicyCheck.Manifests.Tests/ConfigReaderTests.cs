@@ -1,5 +1,6 @@
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Manifests.Config;
+using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Manifests.Tests;
 

@@ -2,6 +2,7 @@ using System.Text;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Manifests.Tests;
 

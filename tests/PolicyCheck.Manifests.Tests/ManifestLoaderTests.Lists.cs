@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Model;
+using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Manifests.Tests;
 

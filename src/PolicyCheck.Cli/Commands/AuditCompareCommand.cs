@@ -15,14 +15,10 @@ internal static class AuditCompareCommand
             HelpName = "text|json|md",
             CustomParser = CommonOptions.Choice("text", "a drift format; use text, json or md", ("text", DriftFormat.Text), ("json", DriftFormat.Json), ("md", DriftFormat.Markdown), ("markdown", DriftFormat.Markdown)),
         };
-        var failOnDrift = new Option<bool>("--fail-on-drift")
-        {
-            Description = "Exit with 1 when any drift is found (CI gates).",
-        };
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var failOnDrift = CommonOptions.Flag(
+            "--fail-on-drift",
+            "Exit with 1 when any drift is found (CI gates).");
+        var standard = CommonOptions.StandardOptions();
         var command = new Command(
             "compare",
             "Compare the cluster with the manifests that should describe it (the paths): NetworkPolicies only in the " +
@@ -31,8 +27,9 @@ internal static class AuditCompareCommand
             "and the connections the cluster allows that the manifests would not, and the reverse. Pods of a " +
             "Deployment's ReplicaSet count as the Deployment.")
         {
-            paths, format, failOnDrift, output, ipBlockPods, quiet, verbose,
+            paths, format, failOnDrift,
         };
+        standard.AddTo(command);
         command.SetAction((parse, ct) => AuditCompareHandler.RunAsync(
             source,
             parse,
@@ -40,10 +37,10 @@ internal static class AuditCompareCommand
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(format),
                 parse.GetValue(failOnDrift),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose)),
+                parse.GetValue(standard.Output),
+                parse.GetValue(standard.IpBlockPods),
+                parse.GetValue(standard.Quiet),
+                parse.GetValue(standard.Verbose)),
             terminal(),
             ct));
         return command;

@@ -57,6 +57,15 @@ internal static class CommonOptions
         Description = "Print what was read and how long each stage took on stderr.",
     };
 
+    /// <summary>
+    /// <c>--output</c>, <c>--ipblock-pods</c>, <c>--quiet</c> and <c>--verbose</c>: the options every analysis command
+    /// ends its list with, made and added in one place so they stay in the same order in every help text.
+    /// </summary>
+    public static Standard StandardOptions() => new(Output(), IpBlockPods(), Quiet(), Verbose());
+
+    /// <summary>A switch with no value, such as <c>--fail-on-drift</c>.</summary>
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
     /// <summary><c>--port/-p</c>: one port as '80/TCP', '53/UDP', '8080' (TCP) or a container port name.</summary>
     public static Option<PortQuery?> Port(string description) => new("--port", "-p")
     {
@@ -118,4 +127,18 @@ internal static class CommonOptions
         result.AddError($"'{text}' is not {expected}.");
         return choices[0].Value;
     };
+
+    /// <summary>The options of <see cref="StandardOptions"/>.</summary>
+    public sealed record Standard(Option<string?> Output, Option<IpBlockPodMatching> IpBlockPods, Option<bool> Quiet, Option<bool> Verbose)
+    {
+        /// <summary>Adds the four options to <paramref name="command"/>, after those it already has.</summary>
+        public void AddTo(Command command)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            command.Options.Add(Output);
+            command.Options.Add(IpBlockPods);
+            command.Options.Add(Quiet);
+            command.Options.Add(Verbose);
+        }
+    }
 }

@@ -30,19 +30,14 @@ internal static class DiffCommand
             HelpName = "text|json|md",
             CustomParser = CommonOptions.Choice("text", "a format here; use text, json or md", ("text", DiffFormat.Text), ("json", DiffFormat.Json), ("md", DiffFormat.Markdown), ("markdown", DiffFormat.Markdown)),
         };
-        var failOnConnections = new Option<bool>("--fail-on-new-connections")
-        {
-            Description = "Exit with 1 when head allows something base did not: an added connection, or ports gained on a changed one.",
-        };
-        var failOnFindings = new Option<bool>("--fail-on-new-findings")
-        {
-            Description = "Exit with 1 when head has a lint finding that base did not have (matched by rule, object and message).",
-        };
+        var failOnConnections = CommonOptions.Flag(
+            "--fail-on-new-connections",
+            "Exit with 1 when head allows something base did not: an added connection, or ports gained on a changed one.");
+        var failOnFindings = CommonOptions.Flag(
+            "--fail-on-new-findings",
+            "Exit with 1 when head has a lint finding that base did not have (matched by rule, object and message).");
         var ns = CommonOptions.Namespace();
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
             "diff",
@@ -51,8 +46,9 @@ internal static class DiffCommand
             "--git the paths at a git ref with the work tree. A bad ref, a missing git or no repository is a " +
             "usage error (3); input errors on either side give 2; a triggered --fail-on gate gives 1.")
         {
-            paths, git, headGit, format, failOnConnections, failOnFindings, ns, output, ipBlockPods, quiet, verbose,
+            paths, git, headGit, format, failOnConnections, failOnFindings, ns,
         };
+        standard.AddTo(command);
         command.SetAction((parse, ct) => DiffHandler.RunAsync(
             new DiffRequest(
                 [.. parse.GetValue(paths) ?? []],
@@ -62,10 +58,10 @@ internal static class DiffCommand
                 parse.GetValue(failOnConnections),
                 parse.GetValue(failOnFindings),
                 parse.GetValue(ns),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose),
+                parse.GetValue(standard.Output),
+                parse.GetValue(standard.IpBlockPods),
+                parse.GetValue(standard.Quiet),
+                parse.GetValue(standard.Verbose),
                 Environment.CurrentDirectory),
             terminal(),
             ct));

@@ -28,10 +28,7 @@ internal static class ExplainCommand
         };
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
             "explain",
@@ -39,8 +36,9 @@ internal static class ExplainCommand
             "side, down to the policy, rule, peer and port, with their file:line. Several matches (a selector, a CIDR) " +
             "explain every pair.")
         {
-            from, to, toService, port, format, ns, output, ipBlockPods, quiet, verbose,
+            from, to, toService, port, format, ns,
         };
+        standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
         {
@@ -59,10 +57,10 @@ internal static class ExplainCommand
                 parse.GetValue(port),
                 parse.GetValue(format),
                 parse.GetValue(ns),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose),
+                parse.GetValue(standard.Output),
+                parse.GetValue(standard.IpBlockPods),
+                parse.GetValue(standard.Quiet),
+                parse.GetValue(standard.Verbose),
                 parse.GetValue(toService)),
             loaded,
             terminal(),

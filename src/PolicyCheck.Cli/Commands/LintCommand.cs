@@ -33,16 +33,12 @@ internal static class LintCommand
             Description = "Write the current findings to this baseline file (JSON) and treat them as accepted.",
             HelpName = "file",
         };
-        var showSuppressed = new Option<bool>("--show-suppressed")
-        {
-            Description = "List suppressed findings in text and md output too (JSON and SARIF always include them).",
-        };
+        var showSuppressed = CommonOptions.Flag(
+            "--show-suppressed",
+            "List suppressed findings in text and md output too (JSON and SARIF always include them).");
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
             "lint",
@@ -53,8 +49,9 @@ internal static class LintCommand
             "'policycheck rules' lists the rules. Rule settings come from the profile and .policycheck.yaml; " +
             "findings are suppressed by the policycheck.io/ignore annotation or a baseline file.")
         {
-            format, failOn, profile, baseline, writeBaseline, showSuppressed, ns, output, ipBlockPods, quiet, verbose,
+            format, failOn, profile, baseline, writeBaseline, showSuppressed, ns,
         };
+        standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) =>
         {
@@ -66,10 +63,10 @@ internal static class LintCommand
                     parse.GetValue(format),
                     parse.GetValue(failOn),
                     parse.GetValue(ns),
-                    parse.GetValue(output),
-                    parse.GetValue(ipBlockPods),
-                    parse.GetValue(quiet),
-                    parse.GetValue(verbose))
+                    parse.GetValue(standard.Output),
+                    parse.GetValue(standard.IpBlockPods),
+                    parse.GetValue(standard.Quiet),
+                    parse.GetValue(standard.Verbose))
                 {
                     Profile = parse.GetValue(profile),
                     BaselinePath = parse.GetValue(baseline),

@@ -27,23 +27,17 @@ internal static class ListCommand
         };
         var port = CommonOptions.Port("List only pairs where this port is allowed: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination.");
         var selector = CommonOptions.Selector("List only connections between workloads whose labels match (and outside addresses), in kubectl syntax: 'app=web,tier!=db'.");
-        var includeSelf = new Option<bool>("--include-self")
-        {
-            Description = "Also list each workload to itself (always 'all'). Traffic between replicas of a workload is listed either way, as 'NAME => (between replicas)'.",
-        };
-        var noSummary = new Option<bool>("--no-summary")
-        {
-            Description = "Leave out the exposure summary (text, md and json).",
-        };
-        var summaryOnly = new Option<bool>("--summary-only")
-        {
-            Description = "Write only the exposure summary: which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are not isolated (text, md, json).",
-        };
+        var includeSelf = CommonOptions.Flag(
+            "--include-self",
+            "Also list each workload to itself (always 'all'). Traffic between replicas of a workload is listed either way, as 'NAME => (between replicas)'.");
+        var noSummary = CommonOptions.Flag(
+            "--no-summary",
+            "Leave out the exposure summary (text, md and json).");
+        var summaryOnly = CommonOptions.Flag(
+            "--summary-only",
+            "Write only the exposure summary: which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are not isolated (text, md, json).");
         var ns = CommonOptions.Namespace();
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
             "list",
@@ -51,8 +45,9 @@ internal static class ListCommand
             "which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are " +
             "not isolated. A workload to itself is left out unless --include-self.")
         {
-            format, focus, direction, port, ns, selector, includeSelf, noSummary, summaryOnly, output, ipBlockPods, quiet, verbose,
+            format, focus, direction, port, ns, selector, includeSelf, noSummary, summaryOnly,
         };
+        standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
         {
@@ -75,10 +70,10 @@ internal static class ListCommand
                 parse.GetValue(includeSelf),
                 !parse.GetValue(noSummary),
                 parse.GetValue(summaryOnly),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose)),
+                parse.GetValue(standard.Output),
+                parse.GetValue(standard.IpBlockPods),
+                parse.GetValue(standard.Quiet),
+                parse.GetValue(standard.Verbose)),
             loaded,
             terminal(),
             token), ct));

@@ -23,18 +23,14 @@ internal static class MatrixCommand
             Description = "Merge subjects whose rows and columns are identical into groups, and show what groups allow " +
                           "each other (table, json, md; JSON lists every group's members).",
         };
-        var noGroup = new Option<bool>("--no-group")
-        {
-            Description = $"Show every subject even on a terminal. Otherwise a table for the terminal that would be " +
-                          $"more than {AutoGrouping.MaxScreens} screens wide (about {AutoGrouping.ReadableColumns(80)} " +
-                          $"subjects at 80 columns) shows groups as with -g, and a summary when more than " +
-                          $"{AutoGrouping.MaxGroups} groups remain. Piped or saved output never changes by itself.",
-        };
+        var noGroup = CommonOptions.Flag(
+            "--no-group",
+            $"Show every subject even on a terminal. Otherwise a table for the terminal that would be " +
+            $"more than {AutoGrouping.MaxScreens} screens wide (about {AutoGrouping.ReadableColumns(80)} " +
+            $"subjects at 80 columns) shows groups as with -g, and a summary when more than " +
+            $"{AutoGrouping.MaxGroups} groups remain. Piped or saved output never changes by itself.");
         var ns = CommonOptions.Namespace();
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var standard = CommonOptions.StandardOptions();
         var services = ServicesMatrixCommandPart.CreateOption();
 
         var command = new Command(
@@ -42,8 +38,9 @@ internal static class MatrixCommand
             "Show which pods can reach which, per protocol and port. Rows are sources, columns destinations; the " +
             "outside address ranges that the policies' ipBlocks tell apart are subjects too.")
         {
-            format, port, ns, selector, groupEquivalent, noGroup, services, output, ipBlockPods, quiet, verbose,
+            format, port, ns, selector, groupEquivalent, noGroup, services,
         };
+        standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
         {
@@ -61,10 +58,10 @@ internal static class MatrixCommand
                 parse.GetValue(port),
                 parse.GetValue(ns),
                 parse.GetValue(selector),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose),
+                parse.GetValue(standard.Output),
+                parse.GetValue(standard.IpBlockPods),
+                parse.GetValue(standard.Quiet),
+                parse.GetValue(standard.Verbose),
                 parse.GetValue(groupEquivalent),
                 parse.GetValue(noGroup),
                 parse.GetValue(services)),

@@ -26,10 +26,7 @@ internal static class ServicesCommand
             HelpName = "ns/name",
         };
         var ns = CommonOptions.Namespace();
-        var output = CommonOptions.Output();
-        var ipBlockPods = CommonOptions.IpBlockPods();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
+        var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
             "services",
@@ -37,8 +34,9 @@ internal static class ServicesCommand
             "outside addresses reach each port under the NetworkPolicies (which see the targetPort, after kube-proxy). " +
             "Ends with whether each workload reaches the cluster DNS.")
         {
-            paths, format, ns, env, service, output, ipBlockPods, quiet, verbose,
+            paths, format, ns, env, service,
         };
+        standard.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(env) is not null && result.GetValue(service) is not null)
@@ -56,10 +54,10 @@ internal static class ServicesCommand
                 parse.GetValue(ns),
                 parse.GetValue(env),
                 parse.GetValue(service),
-                parse.GetValue(output),
-                parse.GetValue(ipBlockPods),
-                parse.GetValue(quiet),
-                parse.GetValue(verbose)),
+                parse.GetValue(standard.Output),
+                parse.GetValue(standard.IpBlockPods),
+                parse.GetValue(standard.Quiet),
+                parse.GetValue(standard.Verbose)),
             terminal(),
             ct));
         return command;

@@ -89,8 +89,7 @@ public static class DriftWriter
 
     private static void WriteJson(AuditDrift drift, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options(output)))
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -105,10 +104,7 @@ public static class DriftWriter
                 json.WriteStartObject();
                 json.WriteString("namespace", difference.Live.Namespace);
                 json.WriteString("name", difference.Live.Name);
-                json.WriteStartArray("parts");
-                foreach (var part in difference.Parts)
-                    json.WriteStringValue(part);
-                json.WriteEndArray();
+                JsonText.WriteStrings(json, "parts", difference.Parts);
                 json.WriteString("cluster", difference.Live.Span.ToString());
                 json.WriteString("manifests", difference.Declared.Span.ToString());
                 json.WriteEndObject();
@@ -117,8 +113,8 @@ public static class DriftWriter
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("workloads");
-            StringArray(json, "onlyInCluster", drift.WorkloadsOnlyLive);
-            StringArray(json, "onlyInManifests", drift.WorkloadsOnlyDeclared);
+            JsonText.WriteStrings(json, "onlyInCluster", drift.WorkloadsOnlyLive);
+            JsonText.WriteStrings(json, "onlyInManifests", drift.WorkloadsOnlyDeclared);
             json.WriteEndObject();
             json.WriteStartObject("connections");
             ConnectionArray(json, "onlyInCluster", drift.Connections.Added);
@@ -126,10 +122,7 @@ public static class DriftWriter
             ConnectionArray(json, "differentPorts", drift.Connections.Changed);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        });
     }
 
     private static void PolicyArray(Utf8JsonWriter json, string name, IEnumerable<NetworkPolicy> policies)
@@ -147,31 +140,14 @@ public static class DriftWriter
         json.WriteEndArray();
     }
 
-    private static void StringArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-            json.WriteStringValue(value);
-        json.WriteEndArray();
-    }
-
-    private static void ConnectionArray(Utf8JsonWriter json, string name, IEnumerable<ConnectionChange> changes)
-    {
-        json.WriteStartArray(name);
-        foreach (var change in changes)
+    private static void ConnectionArray(Utf8JsonWriter json, string name, IEnumerable<ConnectionChange> changes) =>
+        ConnectionChangeJson.WriteArray(json, name, changes, static (json, change) =>
         {
-            json.WriteStartObject();
-            json.WriteString("from", change.From);
-            json.WriteString("to", change.To);
             json.WritePropertyName("cluster");
             JsonText.WritePortSet(json, change.After ?? PortSet.None);
             json.WritePropertyName("manifests");
             JsonText.WritePortSet(json, change.Before ?? PortSet.None);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
+        });
 
     private static void Section<T>(TextWriter output, string title, IReadOnlyCollection<T> items, Func<T, string> line)
     {

@@ -19,8 +19,7 @@ public static class DiffJsonWriter
         ArgumentNullException.ThrowIfNull(output);
         var c = report.Connections;
         var f = report.Findings;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options(output)))
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -38,8 +37,8 @@ public static class DiffJsonWriter
             json.WriteEndObject();
 
             json.WriteStartObject("subjects");
-            WriteIds(json, "added", c.SubjectsAdded);
-            WriteIds(json, "removed", c.SubjectsRemoved);
+            JsonText.WriteStrings(json, "added", c.SubjectsAdded);
+            JsonText.WriteStrings(json, "removed", c.SubjectsRemoved);
             json.WriteEndObject();
 
             json.WriteStartObject("connections");
@@ -53,38 +52,18 @@ public static class DiffJsonWriter
             WriteFindings(json, "fixed", f.Fixed);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        });
     }
 
-    private static void WriteIds(Utf8JsonWriter json, string name, ImmutableArray<string> ids)
-    {
-        json.WriteStartArray(name);
-        foreach (var id in ids)
-            json.WriteStringValue(id);
-        json.WriteEndArray();
-    }
-
-    private static void WriteChanges(Utf8JsonWriter json, string name, ImmutableArray<ConnectionChange> changes)
-    {
-        json.WriteStartArray(name);
-        foreach (var change in changes)
+    private static void WriteChanges(Utf8JsonWriter json, string name, ImmutableArray<ConnectionChange> changes) =>
+        ConnectionChangeJson.WriteArray(json, name, changes, static (json, change) =>
         {
-            json.WriteStartObject();
-            json.WriteString("from", change.From);
-            json.WriteString("to", change.To);
             json.WriteBoolean("betweenReplicas", change.IsBetweenReplicas);
             WritePortSet(json, "before", change.Before);
             WritePortSet(json, "after", change.After);
             WritePortSet(json, "gained", change.Gained);
             WritePortSet(json, "lost", change.Lost);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
+        });
 
     private static void WritePortSet(Utf8JsonWriter json, string name, PortSet? set)
     {

@@ -23,6 +23,28 @@ internal static class JsonText
         NewLine = output.NewLine == "\r\n" ? "\r\n" : "\n",
     };
 
+    /// <summary>
+    /// Writes one JSON document with <paramref name="body"/> in <see cref="Options"/> to <paramref name="output"/>,
+    /// then a line break.
+    /// </summary>
+    internal static void WriteDocument(TextWriter output, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options(output)))
+            body(json);
+        output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    /// <summary>A property holding an array of strings.</summary>
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
     /// <summary><c>"all"</c>, or per protocol with ports its inclusive <c>[first, last]</c> ranges; <c>[]</c> for nothing.</summary>
     internal static void WritePortSet(Utf8JsonWriter json, PortSet set)
     {

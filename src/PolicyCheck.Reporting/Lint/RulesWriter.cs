@@ -40,8 +40,7 @@ public static class RulesWriter
 
     private static void WriteJson(IReadOnlyList<DiagnosticDescriptor> rules, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonText.Options(output)))
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -61,10 +60,7 @@ public static class RulesWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        });
     }
 
     private static void WriteMarkdown(IReadOnlyList<DiagnosticDescriptor> rules, TextWriter output)

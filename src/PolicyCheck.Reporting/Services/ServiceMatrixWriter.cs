@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -54,7 +55,7 @@ public static class ServiceMatrixWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         var columns = services.SelectMany(s => s.Ports.Select(p => (Summary: s, Port: p))).ToList();
-        ServiceJson.Write(output, json =>
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -16,7 +17,7 @@ public static class ServicesJsonWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        ServiceJson.Write(output, json =>
+        JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -59,9 +60,9 @@ public static class ServicesJsonWriter
             EndpointsSource.Manual => "manual",
             _ => "none",
         });
-        Strings(json, "backends", summary.Endpoints.Backends.Select(b => b.Id));
-        Strings(json, "dns", summary.DnsNames);
-        Strings(json, "srv", summary.SrvNames);
+        JsonText.WriteStrings(json, "backends", summary.Endpoints.Backends.Select(b => b.Id));
+        JsonText.WriteStrings(json, "dns", summary.DnsNames);
+        JsonText.WriteStrings(json, "srv", summary.SrvNames);
         if (!summary.PodNames.IsEmpty)
         {
             json.WriteStartArray("podDns");
@@ -84,7 +85,7 @@ public static class ServicesJsonWriter
         foreach (var port in summary.Ports)
             WritePort(json, port);
         json.WriteEndArray();
-        Strings(json, "notes", summary.Notes);
+        JsonText.WriteStrings(json, "notes", summary.Notes);
         json.WriteEndObject();
     }
 
@@ -148,13 +149,5 @@ public static class ServicesJsonWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-            json.WriteStringValue(value);
-        json.WriteEndArray();
     }
 }

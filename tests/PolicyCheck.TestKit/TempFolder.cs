@@ -1,20 +1,25 @@
-namespace PolicyCheck.Kube.Tests;
+using System.Text;
+
+namespace PolicyCheck.TestKit;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Root = Directory.CreateTempSubdirectory("policycheck-kube-").FullName;
+        Root = Directory.CreateTempSubdirectory("policycheck-tests-").FullName;
     }
 
     public string Root { get; }
 
-    public string Write(string relativePath, string text)
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (no BOM) to <paramref name="relativePath"/>, creating folders.</summary>
+    public string Write(string relativePath, string text) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));
+
+    public string WriteBytes(string relativePath, byte[] bytes)
     {
         var path = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!); // a file path always has a folder
-        File.WriteAllText(path, text);
+        File.WriteAllBytes(path, bytes);
         return path;
     }
 
@@ -27,6 +32,9 @@ internal sealed class TempFolder : IDisposable
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return path;
     }
+
+    /// <summary>Creates the folder <paramref name="relativePath"/> (and its parents) and returns its full path.</summary>
+    public string Folder(string relativePath) => Directory.CreateDirectory(Path.Combine(Root, relativePath)).FullName;
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
