@@ -42,7 +42,7 @@ public sealed class AllowFromAnywhereOnExposedWorkload : LintRule
         {
             if (service.Type is not (ServiceType.NodePort or ServiceType.LoadBalancer))
                 continue;
-            foreach (var backend in ServiceEndpoints.Of(context.Cluster, service).Backends)
+            foreach (var backend in context.Endpoints(service).Backends)
             {
                 if (backend.HostNetwork || !subjectOf.TryGetValue(backend, out var subject) ||
                     !matrix.IsIsolated(subject, Direction.Ingress))

@@ -35,7 +35,7 @@ public sealed class ServiceBackendsUnreachable : LintRule
         var reached = new Dictionary<(int, Protocol, int), bool>();
         foreach (var service in context.Cluster.Services)
         {
-            var endpoints = ServiceEndpoints.Of(context.Cluster, service);
+            var endpoints = context.Endpoints(service);
             if (endpoints.Backends.IsEmpty)
                 continue;
             foreach (var port in service.Ports)
