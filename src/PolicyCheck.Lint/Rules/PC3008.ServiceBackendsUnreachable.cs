@@ -84,19 +84,22 @@ public sealed class ServiceBackendsUnreachable : LintRule
                 continue;
             foreach (var rule in policy.Rules(Direction.Ingress))
             {
-                if (rule.MatchesAllPorts || (rule.Ports ?? []).Any(entry => entry.EffectiveProtocol == protocol && entry.Port switch
-                    {
-                        null => true,
-                        { Number: { } first } => port >= first && port <= (entry.EndPort ?? first),
-                        { Name: { } name } => backend.Ports.Any(p => p.Name == name && p.Protocol == protocol && p.Number == port),
-                        _ => false,
-                    }))
+                if (rule.MatchesAllPorts || (rule.Ports ?? []).Any(entry => Admits(entry, backend, protocol, port)))
                     return true;
             }
         }
 
         return false;
     }
+
+    private static bool Admits(PolicyPort entry, Workload backend, Protocol protocol, int port) =>
+        entry.EffectiveProtocol == protocol && entry.Port switch
+        {
+            null => true,
+            { Number: { } first } => port >= first && port <= (entry.EndPort ?? first),
+            { Name: { } name } => backend.Ports.Any(p => p.Name == name && p.Protocol == protocol && p.Number == port),
+            _ => false,
+        };
 
     /// <summary>Up to two subjects per class: enough to find a client of a backend other than the backend itself.</summary>
     private static List<int>[] ClassMembers(ReachabilityMatrix matrix)
