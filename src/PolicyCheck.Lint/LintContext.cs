@@ -15,6 +15,7 @@ public sealed class LintContext
     private readonly Dictionary<PolicyRule, ImmutableArray<Workload>> _destinations = new(ReferenceEqualityComparer.Instance);
     private Dictionary<string, List<Workload>>? _workloadsByNamespace;
     private ILookup<string, NetworkPolicy>? _policiesByNamespace;
+    private (ClusterDnsAssessment Assessment, Dictionary<Workload, WorkloadDnsAccess> ByWorkload)? _dns;
     private List<(Namespace Namespace, List<Workload> Workloads)>? _namespacesWithWorkloads;
 
     public LintContext(Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options, LintSettings? settings = null)
@@ -68,6 +69,31 @@ public sealed class LintContext
     {
         ArgumentNullException.ThrowIfNull(ns);
         return ByNamespace().TryGetValue(ns, out var list) ? list : [];
+    }
+
+    /// <summary>
+    /// How each workload reaches the cluster DNS (<see cref="ClusterDns.Assess"/>, which may evaluate a copy of the
+    /// cluster with the standard CoreDNS added), assessed once for every rule that asks.
+    /// </summary>
+    public ClusterDnsAssessment Dns => DnsIndex().Assessment;
+
+    /// <summary>The DNS access of <paramref name="workload"/> in <see cref="Dns"/>, or null when it is not assessed.</summary>
+    public WorkloadDnsAccess? DnsAccess(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return DnsIndex().ByWorkload.GetValueOrDefault(workload);
+    }
+
+    private (ClusterDnsAssessment Assessment, Dictionary<Workload, WorkloadDnsAccess> ByWorkload) DnsIndex()
+    {
+        if (_dns is { } known)
+            return known;
+        var assessment = ClusterDns.Assess(Cluster, Options, Matrix);
+        var byWorkload = new Dictionary<Workload, WorkloadDnsAccess>(ReferenceEqualityComparer.Instance);
+        foreach (var access in assessment.Workloads)
+            byWorkload.TryAdd(access.Workload, access);
+        _dns = (assessment, byWorkload);
+        return _dns.Value;
     }
 
     /// <summary>The policies of namespace <paramref name="ns"/>, in input order (indexed once).</summary>
