@@ -157,7 +157,7 @@ public sealed class AllowFromAnywhereOnExposedWorkload : LintRule
             var text = entry.Port switch
             {
                 null => $"every {protocol.ToApiString()} port",
-                { Number: { } first } when Enumerable.Range(first, (entry.EndPort ?? first) - first + 1).Any(n => !published.Contains((protocol, n))) =>
+                { Number: { } first } when Enumerable.Range(first, Math.Max(entry.EndPort ?? first, first) - first + 1).Any(n => !published.Contains((protocol, n))) =>
                     entry.EndPort is { } last
                         ? string.Create(CultureInfo.InvariantCulture, $"{protocol.ToApiString()} ports {first}-{last}")
                         : string.Create(CultureInfo.InvariantCulture, $"{protocol.ToApiString()} port {first}"),
