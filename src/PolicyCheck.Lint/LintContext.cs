@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Core.Services;
 using PolicyCheck.Lint.Settings;
 
 namespace PolicyCheck.Lint;
@@ -10,6 +11,12 @@ namespace PolicyCheck.Lint;
 public sealed class LintContext
 {
     private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+    private readonly Dictionary<Service, ServiceEndpoints> _endpoints = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PolicyRule, ImmutableArray<Workload>> _destinations = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, List<Workload>>? _workloadsByNamespace;
+    private ILookup<string, NetworkPolicy>? _policiesByNamespace;
+    private (ClusterDnsAssessment Assessment, Dictionary<Workload, WorkloadDnsAccess> ByWorkload)? _dns;
+    private List<(Namespace Namespace, List<Workload> Workloads)>? _namespacesWithWorkloads;
 
     public LintContext(Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options, LintSettings? settings = null)
     {
@@ -54,8 +61,136 @@ public sealed class LintContext
     public IEnumerable<Workload> WorkloadsSelected(string ns, Core.Selectors.LabelSelector selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        return Cluster.Workloads.Where(w => w.Namespace == ns && selector.Matches(w.Labels));
+        return WorkloadsIn(ns).Where(w => selector.Matches(w.Labels));
     }
+
+    /// <summary>The workloads of namespace <paramref name="ns"/>, in input order (indexed once, so a lookup costs nothing).</summary>
+    public IReadOnlyList<Workload> WorkloadsIn(string ns)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        return ByNamespace().TryGetValue(ns, out var list) ? list : [];
+    }
+
+    /// <summary>
+    /// How each workload reaches the cluster DNS (<see cref="ClusterDns.Assess"/>, which may evaluate a copy of the
+    /// cluster with the standard CoreDNS added), assessed once for every rule that asks.
+    /// </summary>
+    public ClusterDnsAssessment Dns => DnsIndex().Assessment;
+
+    /// <summary>The DNS access of <paramref name="workload"/> in <see cref="Dns"/>, or null when it is not assessed.</summary>
+    public WorkloadDnsAccess? DnsAccess(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return DnsIndex().ByWorkload.GetValueOrDefault(workload);
+    }
+
+    private (ClusterDnsAssessment Assessment, Dictionary<Workload, WorkloadDnsAccess> ByWorkload) DnsIndex()
+    {
+        if (_dns is { } known)
+            return known;
+        var assessment = ClusterDns.Assess(Cluster, Options, Matrix);
+        var byWorkload = new Dictionary<Workload, WorkloadDnsAccess>(ReferenceEqualityComparer.Instance);
+        foreach (var access in assessment.Workloads)
+            byWorkload.TryAdd(access.Workload, access);
+        _dns = (assessment, byWorkload);
+        return _dns.Value;
+    }
+
+    /// <summary>The policies of namespace <paramref name="ns"/>, in input order (indexed once).</summary>
+    public IEnumerable<NetworkPolicy> PoliciesIn(string ns)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        _policiesByNamespace ??= Cluster.Policies.ToLookup(p => p.Namespace, StringComparer.Ordinal);
+        return _policiesByNamespace[ns];
+    }
+
+    /// <summary>
+    /// The workloads a rule's traffic goes to, where a named port of the rule resolves: for an ingress rule the pods
+    /// its policy selects, for an egress rule the pods its selector peers pick (pod selector in the policy's
+    /// namespace, or in the namespaces the namespace selector matches), every workload for an egress rule without
+    /// peers, none for ipBlock peers. Each workload once, in input order; computed once per rule.
+    /// </summary>
+    public ImmutableArray<Workload> Destinations(NetworkPolicy policy, PolicyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(rule);
+        if (_destinations.TryGetValue(rule, out var known))
+            return known;
+        ImmutableArray<Workload> result;
+        if (rule.Direction == Direction.Ingress)
+            result = [.. WorkloadsSelected(policy.Namespace, policy.PodSelector)];
+        else if (rule.MatchesAllPeers)
+            result = Cluster.Workloads;
+        else
+        {
+            var chosen = new HashSet<Workload>(ReferenceEqualityComparer.Instance);
+            foreach (var peer in rule.Peers ?? [])
+            {
+                if (peer.IpBlock is not null)
+                    continue;
+                if (peer.NamespaceSelector is not { } namespaceSelector)
+                {
+                    chosen.UnionWith(WorkloadsIn(policy.Namespace).Where(w => peer.PodSelector?.Matches(w.Labels) ?? true));
+                    continue;
+                }
+
+                foreach (var (ns, workloads) in NamespacesWithWorkloads())
+                {
+                    if (namespaceSelector.Matches(ns.Labels))
+                        chosen.UnionWith(workloads.Where(w => peer.PodSelector?.Matches(w.Labels) ?? true));
+                }
+            }
+
+            result = [.. Cluster.Workloads.Where(chosen.Contains)];
+        }
+
+        _destinations[rule] = result;
+        return result;
+    }
+
+    /// <summary>The endpoints of <paramref name="service"/>, as <see cref="ServiceEndpoints.Of"/> finds them, computed once per Service.</summary>
+    public ServiceEndpoints Endpoints(Service service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (_endpoints.TryGetValue(service, out var known))
+            return known;
+        ServiceEndpoints result;
+        if (service.Type == ServiceType.ExternalName || service.Selector is not { Count: > 0 })
+        {
+            result = ServiceEndpoints.Of(Cluster, service); // no selector: no workload is looked at
+        }
+        else
+        {
+            var selector = service.Selector;
+            result = new ServiceEndpoints(service, EndpointsSource.Selector,
+            [
+                .. WorkloadsIn(service.Namespace).Where(w => (w.Replicas > 0 || w.PodNames.Length > 0) &&
+                    selector.All(pair => w.Labels.TryGetValue(pair.Key, out var value) && value == pair.Value)),
+            ]);
+        }
+
+        _endpoints[service] = result;
+        return result;
+    }
+
+    private Dictionary<string, List<Workload>> ByNamespace()
+    {
+        if (_workloadsByNamespace is { } index)
+            return index;
+        index = new Dictionary<string, List<Workload>>(StringComparer.Ordinal);
+        foreach (var workload in Cluster.Workloads)
+        {
+            if (!index.TryGetValue(workload.Namespace, out var list))
+                index[workload.Namespace] = list = [];
+            list.Add(workload);
+        }
+
+        return _workloadsByNamespace = index;
+    }
+
+    /// <summary>Each namespace that has workloads, with its labels (declared or the built-in name label) and workloads.</summary>
+    private List<(Namespace Namespace, List<Workload> Workloads)> NamespacesWithWorkloads() =>
+        _namespacesWithWorkloads ??= [.. ByNamespace().Select(pair => (Cluster.FindNamespace(pair.Key), pair.Value))];
 
     /// <summary>Every workload of the inputs with its subject index in <see cref="Matrix"/>, in matrix order.</summary>
     public IEnumerable<WorkloadSubject> Workloads()
@@ -73,8 +208,8 @@ public sealed class LintContext
         ArgumentNullException.ThrowIfNull(workload);
         return
         [
-            .. Cluster.Policies
-                .Where(p => p.Namespace == workload.Namespace && p.Affects(direction) && p.PodSelector.Matches(workload.Labels))
+            .. PoliciesIn(workload.Namespace)
+                .Where(p => p.Affects(direction) && p.PodSelector.Matches(workload.Labels))
                 .Select(p => p.Span),
         ];
     }

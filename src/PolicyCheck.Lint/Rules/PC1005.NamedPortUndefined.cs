@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
@@ -31,10 +32,8 @@ public sealed class NamedPortUndefined : LintRule
                 {
                     if (rule.Ports is not { Length: > 0 } ports || !ports.Any(p => p.Port is { IsNamed: true }))
                         continue;
-                    var destinations = direction == Direction.Ingress
-                        ? [.. context.WorkloadsSelected(policy.Namespace, policy.PodSelector)]
-                        : Destinations(context, policy, rule);
-                    if (destinations.Count == 0)
+                    var destinations = context.Destinations(policy, rule);
+                    if (destinations.IsEmpty)
                         continue;
                     foreach (var port in ports)
                     {
@@ -46,30 +45,8 @@ public sealed class NamedPortUndefined : LintRule
         }
     }
 
-    private static List<Workload> Destinations(LintContext context, NetworkPolicy policy, PolicyRule rule)
-    {
-        if (rule.MatchesAllPeers)
-            return [.. context.Cluster.Workloads];
-        var result = new List<Workload>();
-        foreach (var peer in rule.Peers ?? [])
-        {
-            if (peer.IpBlock is not null)
-                continue;
-            foreach (var workload in context.Cluster.Workloads)
-            {
-                var inNamespace = peer.NamespaceSelector is { } namespaceSelector
-                    ? namespaceSelector.Matches(context.Cluster.FindNamespace(workload.Namespace).Labels)
-                    : workload.Namespace == policy.Namespace;
-                if (inNamespace && (peer.PodSelector?.Matches(workload.Labels) ?? true) && !result.Contains(workload))
-                    result.Add(workload);
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Why the name resolves on no destination, or null when some destination defines it.</summary>
-    private static string? Problem(List<Workload> destinations, string name, Protocol protocol, Direction direction)
+    private static string? Problem(ImmutableArray<Workload> destinations, string name, Protocol protocol, Direction direction)
     {
         var named = destinations.SelectMany(w => w.Ports).Where(p => p.Name == name).ToList();
         if (named.Exists(p => p.Protocol == protocol))

@@ -7,7 +7,8 @@ namespace PolicyCheck.Lint.Rules;
 /// A policy whose deletion changes no flow and no isolation: another policy of its namespace selects every pod it
 /// selects (in the inputs), affects every direction it affects, and for each of its rules has a rule that allows
 /// at least as much (the containment of PC1009). Of two equivalent policies only the later is reported. Policies
-/// that select nothing (PC1001) or have a selector peer matching nothing (PC1002) are not judged.
+/// that select nothing (PC1001) or have a selector peer matching nothing (PC1002) are not judged, and a policy is
+/// not reported as within one whose allow-all rule covers it: PC1011 reports that allow-all rule.
 /// </summary>
 public sealed class RedundantPolicy : LintRule
 {
@@ -37,7 +38,8 @@ public sealed class RedundantPolicy : LintRule
                     continue;
                 for (var j = 0; j < policies.Count; j++)
                 {
-                    if (j == i || !IsWithin(allowances, policies[i].Policy, selected[i], policies[j].Policy, selected[j]))
+                    if (j == i || AllowAllMakesOthersMoot.Covers(policies[j].Policy, policies[i].Policy) ||
+                        !IsWithin(allowances, policies[i].Policy, selected[i], policies[j].Policy, selected[j]))
                         continue;
                     var equivalent = IsWithin(allowances, policies[j].Policy, selected[j], policies[i].Policy, selected[i]);
                     if (equivalent && policies[j].Order > policies[i].Order)

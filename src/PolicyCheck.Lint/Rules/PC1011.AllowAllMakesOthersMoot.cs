@@ -48,6 +48,15 @@ public sealed class AllowAllMakesOthersMoot : LintRule
         }
     }
 
+    /// <summary>
+    /// Whether an allow-all rule of <paramref name="outer"/> makes <paramref name="inner"/>'s rules moot in a direction
+    /// both affect (the pair this rule reports when they share pods); PC1010 leaves such pairs to this rule.
+    /// </summary>
+    internal static bool Covers(NetworkPolicy outer, NetworkPolicy inner) =>
+        outer.Namespace == inner.Namespace && !ReferenceEquals(outer, inner) &&
+        new[] { Direction.Ingress, Direction.Egress }.Any(d =>
+            outer.Affects(d) && inner.Affects(d) && AllowAll(outer, d) is not null && AllowAll(inner, d) is null);
+
     private static PolicyRule? AllowAll(NetworkPolicy policy, Direction direction) =>
         policy.Rules(direction).FirstOrDefault(r => r.MatchesAllPeers && r.MatchesAllPorts);
 

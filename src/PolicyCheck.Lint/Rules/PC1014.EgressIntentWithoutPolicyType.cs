@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
@@ -5,10 +6,11 @@ namespace PolicyCheck.Lint.Rules;
 
 /// <summary>
 /// A policy without <c>policyTypes</c> and without egress rules, so the API server makes it Ingress-only, that was
-/// evidently meant to restrict egress: its name contains "egress", or it is a deny-all ("deny-all",
+/// evidently meant to restrict egress: its name contains "egress" (other than in "egress-gateway", the pods an Istio
+/// or Cilium egress gateway policy protects), or it is a deny-all ("deny-all",
 /// "default-deny-all", but not one naming ingress), or it writes an empty <c>egress: []</c>.
 /// </summary>
-public sealed class EgressIntentWithoutPolicyType : LintRule
+public sealed partial class EgressIntentWithoutPolicyType : LintRule
 {
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.EgressIntentWithoutPolicyType,
@@ -27,18 +29,24 @@ public sealed class EgressIntentWithoutPolicyType : LintRule
             if (policy.PolicyTypes is { Length: > 0 } || policy.AffectsEgress || Intent(policy) is not { } intent)
                 continue;
             // An egress policy with no ingress rules most likely meant Egress alone (today it denies all ingress).
-            var egressOnly = policy.Ingress is not { Length: > 0 } && policy.Name.Contains("egress", StringComparison.OrdinalIgnoreCase);
+            var egressOnly = policy.Ingress is not { Length: > 0 } && NamesEgress(policy.Name);
             var types = egressOnly ? "Egress" : "Ingress, Egress";
             context.Report(Descriptor, policy.Span, policy.Name, intent, types);
         }
     }
+
+    /// <summary>"egress" in the name, not as the egress gateway the policy is about (istio-egressgateway, egress-gw).</summary>
+    private static bool NamesEgress(string name) => EgressWord().IsMatch(name);
+
+    [GeneratedRegex("egress(?![-_.]?(gateway|gw))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EgressWord();
 
     private static string? Intent(NetworkPolicy policy)
     {
         if (policy.Egress is { Length: 0 })
             return "writes an empty 'egress: []' to deny egress";
         var name = policy.Name;
-        if (name.Contains("egress", StringComparison.OrdinalIgnoreCase))
+        if (NamesEgress(name))
             return "is named for egress";
         if (name.Contains("deny-all", StringComparison.OrdinalIgnoreCase) && !name.Contains("ingress", StringComparison.OrdinalIgnoreCase))
             return "is named as a deny-all";

@@ -25,13 +25,13 @@ public sealed class EgressDnsBlocked : LintRule
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dns = ClusterDns.Assess(context.Cluster, context.Options, context.Matrix);
+        var dns = context.Dns;
         var service = $"{dns.Service.Namespace}/{dns.Service.Name}";
         foreach (var (workload, subject) in context.Workloads())
         {
             if (workload.HostNetwork || !context.Matrix.IsIsolated(subject, Direction.Egress))
                 continue;
-            var access = dns.Workloads.FirstOrDefault(w => ReferenceEquals(w.Workload, workload));
+            var access = context.DnsAccess(workload);
             if (access is null || access.UdpOk)
                 continue;
             var reached = access.Udp == ServiceCoverage.Some ? "only some" : "none";

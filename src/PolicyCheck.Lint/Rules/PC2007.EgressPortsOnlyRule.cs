@@ -8,7 +8,9 @@ namespace PolicyCheck.Lint.Rules;
 /// An egress rule that lists <c>ports</c> but no <c>to</c> (or an empty one): it allows those ports to every
 /// destination, pods of every namespace and every outside address. Only entries that can match an outside address
 /// count (numbers, ranges and whole protocols): a named port resolves only on destination pods, so a rule of named
-/// ports alone reaches no outside address. Only policies that affect egress are judged; ignored rules are PC1004's.
+/// ports alone reaches no outside address. A rule of DNS ports alone (53 over UDP and TCP) is the usual "allow DNS"
+/// recipe and is not reported: the cluster DNS forwards to outside resolvers anyway, so naming it in <c>to</c> would
+/// not keep data from leaving through DNS. Only policies that affect egress are judged; ignored rules are PC1004's.
 /// </summary>
 public sealed class EgressPortsOnlyRule : LintRule
 {
@@ -35,12 +37,16 @@ public sealed class EgressPortsOnlyRule : LintRule
             {
                 if (!rule.MatchesAllPeers || rule.Ports is not { Length: > 0 } ports)
                     continue;
-                var open = ports.Where(p => p.Port is not { IsNamed: true }).Select(Describe).Distinct(StringComparer.Ordinal).ToList();
-                if (open.Count > 0)
-                    context.Report(Descriptor, rule.Span, policy.Name, rule.Index, string.Join(", ", open));
+                var open = ports.Where(p => p.Port is not { IsNamed: true }).ToList();
+                if (open.Count > 0 && !open.TrueForAll(IsDns))
+                    context.Report(Descriptor, rule.Span, policy.Name, rule.Index, string.Join(", ", open.Select(Describe).Distinct(StringComparer.Ordinal)));
             }
         }
     }
+
+    /// <summary>Port 53 over UDP or TCP alone: the "allow DNS to any resolver" recipe.</summary>
+    private static bool IsDns(PolicyPort port) =>
+        port is { Port.Number: 53, EndPort: null or 53 } && port.EffectiveProtocol is Protocol.Udp or Protocol.Tcp;
 
     private static string Describe(PolicyPort port)
     {

@@ -10,11 +10,19 @@ namespace PolicyCheck.Lint.Rules;
 /// An <c>ipBlock</c> (its <c>cidr</c> minus its <c>except</c> ranges) that contains known pod IPs
 /// (<see cref="Workload.PodIps"/>, from live pods' <c>status.podIPs</c>). Pod IPs change when pods are recreated, and
 /// whether an ipBlock matches pod traffic at all is up to the plugin, so pods are better named by selectors. Blocks
+/// wider than a /16 (IPv4) or a /48 (IPv6), such as a company network 10.0.0.0/8 that holds the pod network only
+/// because both are private ranges, are about outside hosts and are not judged, nor are blocks
 /// for the whole address space (<c>/0</c>, "anywhere", see PC2004 and PC2013) and hostNetwork pods (whose IP is the
 /// node's, which no selector can name) are not judged. Pod IPs are kept sorted, so each block costs a binary search.
 /// </summary>
 public sealed class IpBlockCoversPods : LintRule
 {
+    /// <summary>The widest IPv4 block judged: a /16, the usual size of a whole cluster's pod network.</summary>
+    public const int WidestIpv4Prefix = 16;
+
+    /// <summary>The widest IPv6 block judged: a /48.</summary>
+    public const int WidestIpv6Prefix = 48;
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.IpBlockCoversPods,
         Name: nameof(IpBlockCoversPods),
@@ -51,7 +59,8 @@ public sealed class IpBlockCoversPods : LintRule
                 {
                     foreach (var peer in rule.Peers ?? [])
                     {
-                        if (peer.IpBlock is not { Cidr.PrefixLength: > 0 } block)
+                        if (peer.IpBlock is not { Cidr.PrefixLength: > 0 } block || block.Cidr.PrefixLength <
+                            (block.Cidr.Family == AddressFamily.InterNetwork ? WidestIpv4Prefix : WidestIpv6Prefix))
                             continue;
                         var inside = Inside(pods, block);
                         if (inside.Count == 0)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
@@ -9,11 +10,19 @@ namespace PolicyCheck.Lint.Rules;
 /// Service of the inputs. Connections to a clusterIP are rewritten to a backend's address and targetPort, and
 /// whether the policy sees the address before or after that is up to the plugin, so such a block is an unreliable
 /// way to allow (or to carve out) a Service. Headless services (<c>None</c>), services without a clusterIP in the
-/// inputs and blocks for the whole address space (<c>/0</c>, "anywhere") are not judged. Only policies that affect
+/// inputs and blocks for the whole address space (<c>/0</c>, "anywhere") are not judged, nor are blocks wider than a
+/// /12 (IPv4) or a /48 (IPv6), such as a company network 10.0.0.0/8 that holds the Service range only because both
+/// are private ranges. Only policies that affect
 /// egress are judged.
 /// </summary>
 public sealed class IpBlockCoversServiceIp : LintRule
 {
+    /// <summary>The widest IPv4 block judged: a /12, the usual size of a cluster's Service range (10.96.0.0/12).</summary>
+    public const int WidestIpv4Prefix = 12;
+
+    /// <summary>The widest IPv6 block judged: a /48.</summary>
+    public const int WidestIpv6Prefix = 48;
+
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.IpBlockCoversServiceIp,
         Name: nameof(IpBlockCoversServiceIp),
@@ -47,7 +56,8 @@ public sealed class IpBlockCoversServiceIp : LintRule
             {
                 foreach (var peer in rule.Peers ?? [])
                 {
-                    if (peer.IpBlock is not { Cidr.PrefixLength: > 0 } block)
+                    if (peer.IpBlock is not { Cidr.PrefixLength: > 0 } block || block.Cidr.PrefixLength <
+                        (block.Cidr.Family == AddressFamily.InterNetwork ? WidestIpv4Prefix : WidestIpv6Prefix))
                         continue;
                     var inside = services.Where(s => block.Contains(s.ClusterIp)).ToList();
                     if (inside.Count == 0)

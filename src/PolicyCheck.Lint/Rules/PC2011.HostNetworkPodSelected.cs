@@ -8,7 +8,8 @@ namespace PolicyCheck.Lint.Rules;
 /// for pods on the node's network is undefined and many plugins do not enforce it, so whatever the policy says
 /// about them (isolation, allowed peers) is unlikely to hold; the evaluation treats them as never isolated. One
 /// finding per policy, at its podSelector, with the hostNetwork workloads as related locations. Policies that
-/// affect no direction are left out.
+/// affect no direction are left out, and so are namespace-wide ones (empty podSelector, a default deny): they
+/// are about every pod of the namespace and cannot leave the hostNetwork pods out.
 /// </summary>
 public sealed class HostNetworkPodSelected : LintRule
 {
@@ -32,7 +33,8 @@ public sealed class HostNetworkPodSelected : LintRule
             return;
         foreach (var policy in context.Cluster.Policies)
         {
-            if (!policy.AffectsIngress && !policy.AffectsEgress)
+            // A namespace-wide policy (podSelector {}) is about every pod, and cannot leave hostNetwork pods out.
+            if ((!policy.AffectsIngress && !policy.AffectsEgress) || policy.PodSelector.IsEmpty)
                 continue;
             var selected = hostNetwork.FindAll(w => w.Namespace == policy.Namespace && policy.PodSelector.Matches(w.Labels));
             if (selected.Count == 0)

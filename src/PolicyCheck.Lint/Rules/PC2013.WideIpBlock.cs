@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
@@ -10,7 +11,8 @@ namespace PolicyCheck.Lint.Rules;
 /// the internet, usually a typo or a hand-made "almost anywhere" (<c>0.0.0.0/1</c> plus <c>128.0.0.0/1</c>) that
 /// hides the intent from reviewers and from checks of <c>0.0.0.0/0</c> such as PC2004. The cidr alone is judged:
 /// excepts carve holes but do not make the allowed range a deliberate one. Only rules of a direction the policy
-/// applies to are judged. The prefixes are constants until lint profiles can set them.
+/// applies to are judged. IPv6 unique local (fc00::/7) and link-local (fe80::/10) blocks, the counterparts of the
+/// private IPv4 ranges, are not reported. The prefixes are constants until lint profiles can set them.
 /// </summary>
 public sealed class WideIpBlock : LintRule
 {
@@ -19,6 +21,12 @@ public sealed class WideIpBlock : LintRule
 
     /// <summary>The widest IPv6 prefix accepted: a <c>/32</c>, a typical provider allocation.</summary>
     public const int WidestIpv6Prefix = 32;
+
+    /// <summary>
+    /// IPv6 special-purpose blocks wider than a /32 that are the counterparts of IPv4's private and link-local
+    /// ranges, not slices of the internet: unique local addresses (fc00::/7, RFC 4193) and link-local (fe80::/10).
+    /// </summary>
+    private static readonly List<IPNetwork> PrivateIpv6 = [IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10")];
 
     public override DiagnosticDescriptor Descriptor { get; } = new(
         Id: RuleIds.WideIpBlock,
@@ -48,7 +56,8 @@ public sealed class WideIpBlock : LintRule
                             continue;
                         var ipv4 = block.Cidr.Family == AddressFamily.InterNetwork;
                         var widest = ipv4 ? WidestIpv4Prefix : WidestIpv6Prefix;
-                        if (block.Cidr.PrefixLength >= widest)
+                        if (block.Cidr.PrefixLength >= widest || (!ipv4 && PrivateIpv6.Exists(n => n.Contains(block.Cidr.Network.BaseAddress) &&
+                                                                                                   block.Cidr.PrefixLength >= n.PrefixLength)))
                             continue;
                         var way = direction == Direction.Ingress ? "ingress from" : "egress to";
                         context.Report(Descriptor, block.Span, policy.Name, way, block.Cidr.Text, widest, ipv4 ? "0.0.0.0/0" : "::/0");

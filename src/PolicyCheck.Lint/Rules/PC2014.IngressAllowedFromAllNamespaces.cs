@@ -1,5 +1,6 @@
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Core.Services;
 
 namespace PolicyCheck.Lint.Rules;
 
@@ -8,7 +9,8 @@ namespace PolicyCheck.Lint.Rules;
 /// same): every pod of every namespace, present and future. It is reported when the workloads it opens are also
 /// restricted by another ingress policy of their namespace (a default deny, or a policy listing its sources), so
 /// the namespace clearly means to restrict them. It is judged on the ingress side alone: the callers' own egress
-/// policies may block some of them today, but the peer admits every namespace, including ones created later. One
+/// policies may block some of them today, but the peer admits every namespace, including ones created later. The
+/// cluster DNS pods (kube-system/kube-dns), which every namespace must reach, are not judged. One
 /// finding per peer, with the opened workloads and the other policies as related locations. hostNetwork workloads
 /// are not governed by policies and are skipped.
 /// </summary>
@@ -30,7 +32,7 @@ public sealed class IngressAllowedFromAllNamespaces : LintRule
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var workloads = context.Workloads().Select(s => s.Workload).Where(w => !w.HostNetwork).ToList();
+        HashSet<Workload>? dns = null;
         foreach (var policy in context.Cluster.Policies)
         {
             if (!policy.AffectsIngress)
@@ -41,13 +43,15 @@ public sealed class IngressAllowedFromAllNamespaces : LintRule
                 {
                     if (peer.NamespaceSelector is not { IsEmpty: true } || peer.PodSelector is { IsEmpty: false })
                         continue;
-                    var opened = workloads.FindAll(w => w.Namespace == policy.Namespace && policy.PodSelector.Matches(w.Labels) &&
-                                                        OtherRestrictingPolicies(context.Cluster, policy, w).Any());
+                    dns ??= DnsPods(context);
+                    var opened = context.WorkloadsSelected(policy.Namespace, policy.PodSelector)
+                        .Where(w => !w.HostNetwork && !dns.Contains(w) && OtherRestrictingPolicies(context, policy, w).Any())
+                        .ToList();
                     if (opened.Count == 0)
                         continue;
                     var more = opened.Count > 1 ? $" (and {opened.Count - 1} more workloads)" : string.Empty;
                     var related = opened.Select(w => w.Span)
-                        .Concat(opened.SelectMany(w => OtherRestrictingPolicies(context.Cluster, policy, w)).Select(p => p.Span))
+                        .Concat(opened.SelectMany(w => OtherRestrictingPolicies(context, policy, w)).Select(p => p.Span))
                         .Distinct()
                         .ToList();
                     context.Report(Descriptor, peer.Span, [.. related], policy.Name, opened[0].Kind, opened[0].Name, more, policy.Namespace);
@@ -57,7 +61,20 @@ public sealed class IngressAllowedFromAllNamespaces : LintRule
     }
 
     /// <summary>The ingress policies of the workload's namespace other than <paramref name="policy"/> that select it.</summary>
-    private static IEnumerable<NetworkPolicy> OtherRestrictingPolicies(Cluster cluster, NetworkPolicy policy, Workload workload) =>
-        cluster.Policies.Where(p => !ReferenceEquals(p, policy) && p.Namespace == workload.Namespace && p.AffectsIngress &&
-                                    p.PodSelector.Matches(workload.Labels));
+    private static IEnumerable<NetworkPolicy> OtherRestrictingPolicies(LintContext context, NetworkPolicy policy, Workload workload) =>
+        context.PoliciesIn(workload.Namespace).Where(p => !ReferenceEquals(p, policy) && p.AffectsIngress && p.PodSelector.Matches(workload.Labels));
+
+    /// <summary>
+    /// The cluster DNS pods (the backends of Service kube-system/kube-dns, or the pods labelled k8s-app=kube-dns in
+    /// kube-system when the inputs lack the Service), which every pod of every namespace must reach.
+    /// </summary>
+    private static HashSet<Workload> DnsPods(LintContext context)
+    {
+        var service = context.Cluster.Services.FirstOrDefault(s => s is { Namespace: ClusterDns.Namespace, Name: ClusterDns.ServiceName });
+        IEnumerable<Workload> pods = service is not null
+            ? context.Endpoints(service).Backends
+            : context.WorkloadsIn(ClusterDns.Namespace)
+                .Where(w => w.Labels.TryGetValue(ClusterDns.DnsLabelKey, out var value) && value == ClusterDns.DnsLabelValue);
+        return new HashSet<Workload>(pods, ReferenceEqualityComparer.Instance);
+    }
 }

@@ -26,8 +26,8 @@ public sealed class ServiceSelectsNothing : LintRule
         {
             if (service.Type == ServiceType.ExternalName || service.Selector is not { Count: > 0 } selector)
                 continue;
-            var inNamespace = context.Cluster.Workloads.Where(w => w.Namespace == service.Namespace).ToList();
-            if (inNamespace.Count == 0 || inNamespace.Exists(w => Selects(selector, w.Labels)))
+            var inNamespace = context.WorkloadsIn(service.Namespace);
+            if (inNamespace.Count == 0 || inNamespace.Any(w => Selects(selector, w.Labels)))
                 continue;
             var text = string.Join(',', selector.Select(p => $"{p.Key}={p.Value}"));
             context.Report(Descriptor, service.SelectorSpan ?? service.Span, service.Name, service.Namespace, text);

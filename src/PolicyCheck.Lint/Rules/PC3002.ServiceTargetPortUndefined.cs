@@ -38,7 +38,7 @@ public sealed class ServiceTargetPortUndefined : LintRule
         var undeclared = Undeclared;
         foreach (var service in context.Cluster.Services)
         {
-            var endpoints = ServiceEndpoints.Of(context.Cluster, service);
+            var endpoints = context.Endpoints(service);
             if (endpoints.Backends.IsEmpty)
                 continue;
             ImmutableArray<SourceSpan> related = [.. endpoints.Backends.Select(b => b.Span)];

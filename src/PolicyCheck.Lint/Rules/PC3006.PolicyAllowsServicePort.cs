@@ -32,7 +32,7 @@ public sealed class PolicyAllowsServicePort : LintRule
         var byPort = new Dictionary<(int, Protocol), List<(Service Service, ServicePort Port, ServiceEndpoints Endpoints)>>();
         foreach (var service in context.Cluster.Services)
         {
-            var endpoints = ServiceEndpoints.Of(context.Cluster, service);
+            var endpoints = context.Endpoints(service);
             if (endpoints.Backends.IsEmpty || service.IsHeadless)
                 continue;
             foreach (var port in service.Ports)
@@ -59,9 +59,7 @@ public sealed class PolicyAllowsServicePort : LintRule
                         if (entry is not { Port.Number: { } number, EndPort: null }
                             || !byPort.TryGetValue((number, entry.EffectiveProtocol), out var candidates))
                             continue;
-                        destinations ??= direction == Direction.Ingress
-                            ? new HashSet<Workload>(context.WorkloadsSelected(policy.Namespace, policy.PodSelector), ReferenceEqualityComparer.Instance)
-                            : Destinations(context, policy, rule);
+                        destinations ??= new HashSet<Workload>(context.Destinations(policy, rule), ReferenceEqualityComparer.Instance);
                         if (Miss(rule, candidates, destinations) is { } miss)
                         {
                             context.Report(Descriptor, entry.Span, [miss.Port.PortSpan ?? miss.Port.Span], policy.Name,
@@ -104,24 +102,4 @@ public sealed class PolicyAllowsServicePort : LintRule
             { Name: { } name } => backend.Ports.Any(p => p.Name == name && p.Protocol == protocol && p.Number == port),
             _ => false,
         });
-
-    private static HashSet<Workload> Destinations(LintContext context, NetworkPolicy policy, PolicyRule rule)
-    {
-        var result = new HashSet<Workload>(ReferenceEqualityComparer.Instance);
-        foreach (var peer in rule.Peers ?? [])
-        {
-            if (peer.IpBlock is not null)
-                continue;
-            foreach (var workload in context.Cluster.Workloads)
-            {
-                var inNamespace = peer.NamespaceSelector is { } namespaceSelector
-                    ? namespaceSelector.Matches(context.Cluster.FindNamespace(workload.Namespace).Labels)
-                    : workload.Namespace == policy.Namespace;
-                if (inNamespace && (peer.PodSelector?.Matches(workload.Labels) ?? true))
-                    result.Add(workload);
-            }
-        }
-
-        return result;
-    }
 }

@@ -9,7 +9,8 @@ namespace PolicyCheck.Lint.Rules;
 /// <summary>
 /// A Service port none of whose endpoints anyone may reach on the targetPort: every endpoint is ingress-isolated and
 /// the evaluated matrix allows no other subject (workload or outside range) there, nor the endpoint's own replicas.
-/// Judged per equivalence class of the matrix, so the cost grows with classes, not pods. Services without endpoints
+/// Judged per equivalence class of the matrix, so the cost grows with classes, not pods; a targetPort that no
+/// ingress rule of the backend's policies admits (peers aside) is unreachable without scanning the matrix. Services without endpoints
 /// (PC3001) and targetPorts that do not resolve (PC3002) are left to those rules.
 /// </summary>
 public sealed class ServiceBackendsUnreachable : LintRule
@@ -35,7 +36,7 @@ public sealed class ServiceBackendsUnreachable : LintRule
         var reached = new Dictionary<(int, Protocol, int), bool>();
         foreach (var service in context.Cluster.Services)
         {
-            var endpoints = ServiceEndpoints.Of(context.Cluster, service);
+            var endpoints = context.Endpoints(service);
             if (endpoints.Backends.IsEmpty)
                 continue;
             foreach (var port in service.Ports)
@@ -48,7 +49,11 @@ public sealed class ServiceBackendsUnreachable : LintRule
                         continue;
                     var key = (to, port.Protocol, target);
                     if (!reached.TryGetValue(key, out var any))
-                        reached[key] = any = Reached(matrix, members, to, port.Protocol, target);
+                    {
+                        reached[key] = any = !matrix.IsIsolated(to, Direction.Ingress) ||
+                            (SomeRuleAdmits(context, backend, port.Protocol, target) && Reached(matrix, members, to, port.Protocol, target));
+                    }
+
                     if (any)
                     {
                         blocked = false;
@@ -66,6 +71,35 @@ public sealed class ServiceBackendsUnreachable : LintRule
             }
         }
     }
+
+    /// <summary>
+    /// Whether some ingress rule of a policy that selects <paramref name="backend"/> admits (protocol, port) there,
+    /// peers aside: when none does, nothing reaches the port and the scan of the matrix is skipped.
+    /// </summary>
+    private static bool SomeRuleAdmits(LintContext context, Workload backend, Protocol protocol, int port)
+    {
+        foreach (var policy in context.PoliciesIn(backend.Namespace))
+        {
+            if (!policy.AffectsIngress || !policy.PodSelector.Matches(backend.Labels))
+                continue;
+            foreach (var rule in policy.Rules(Direction.Ingress))
+            {
+                if (rule.MatchesAllPorts || (rule.Ports ?? []).Any(entry => Admits(entry, backend, protocol, port)))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Admits(PolicyPort entry, Workload backend, Protocol protocol, int port) =>
+        entry.EffectiveProtocol == protocol && entry.Port switch
+        {
+            null => true,
+            { Number: { } first } => port >= first && port <= (entry.EndPort ?? first),
+            { Name: { } name } => backend.Ports.Any(p => p.Name == name && p.Protocol == protocol && p.Number == port),
+            _ => false,
+        };
 
     /// <summary>Up to two subjects per class: enough to find a client of a backend other than the backend itself.</summary>
     private static List<int>[] ClassMembers(ReachabilityMatrix matrix)
