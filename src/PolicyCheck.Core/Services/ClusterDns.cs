@@ -33,9 +33,11 @@ public static class ClusterDns
         var udp = service.Ports.FirstOrDefault(p => p.Port == Port && p.Protocol == Protocol.Udp);
         var tcp = service.Ports.FirstOrDefault(p => p.Port == Port && p.Protocol == Protocol.Tcp);
         var workloads = ImmutableArray.CreateBuilder<WorkloadDnsAccess>();
+        // The assumed CoreDNS is evaluated as a subject but is not the caller's workload; a set, not a scan per subject.
+        var own = new HashSet<Workload>(cluster.Workloads, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < result.Subjects.Length; i++)
         {
-            if (result.Subjects[i].Workload is not { } workload || !cluster.Workloads.Contains(workload))
+            if (result.Subjects[i].Workload is not { } workload || !own.Contains(workload))
                 continue;
             workloads.Add(new WorkloadDnsAccess(
                 workload,
