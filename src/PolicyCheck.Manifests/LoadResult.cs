@@ -20,6 +20,6 @@ public sealed record LoadResult(Cluster Cluster, ImmutableArray<Diagnostic> Diag
     public IEnumerable<ObjectSuppression> Suppressions => Objects.Select(o => o.Suppression).OfType<ObjectSuppression>();
 
     /// <summary>The innermost object whose span holds <paramref name="span"/>, or null (a file-level or spanless diagnostic).</summary>
-    public ObjectLocation? ObjectAt(SourceSpan span) =>
-        Objects.Where(o => o.Covers(span)).OrderByDescending(o => o.Span.Line).FirstOrDefault();
+    /// <remarks>One lookup; for many, build an <see cref="ObjectIndex"/> of <see cref="Objects"/> once.</remarks>
+    public ObjectLocation? ObjectAt(SourceSpan span) => new ObjectIndex(Objects).At(span);
 }

@@ -48,3 +48,38 @@ public sealed partial class ManifestLoaderTests
         Assert.That((suppression.RuleIds.Single(), suppression.Reason), Is.EqualTo(("PC2001", (string?)null)));
     }
 }
+
+public sealed class ObjectIndexTests
+{
+    [Test]
+    public void At_FindsTheObjectHoldingALine_PerFile_AndNothingBetweenOrOutside()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: a}
+            spec:
+              containers: [{name: c, image: nginx}]
+            ---
+            # a comment between objects
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: b}
+            spec:
+              containers: [{name: c, image: nginx}]
+            """;
+        var first = ManifestLoader.LoadText(yaml, "one.yaml");
+        var second = ManifestLoader.LoadText(yaml, "two.yaml");
+        var index = new ObjectIndex([.. first.Objects, .. second.Objects]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(index.At(Core.Model.SourceSpan.At("one.yaml", 1, 1))?.Name, Is.EqualTo("a"));
+            Assert.That(index.At(Core.Model.SourceSpan.At("one.yaml", 5, 3))?.Name, Is.EqualTo("a"));
+            Assert.That(index.At(Core.Model.SourceSpan.At("one.yaml", 7, 1)), Is.Null, "the comment belongs to no object");
+            Assert.That(index.At(Core.Model.SourceSpan.At("two.yaml", 10, 5))?.Name, Is.EqualTo("b"));
+            Assert.That(index.At(Core.Model.SourceSpan.At("two.yaml", 40, 1)), Is.Null);
+            Assert.That(index.At(Core.Model.SourceSpan.At("three.yaml", 1, 1)), Is.Null);
+        }
+    }
+}

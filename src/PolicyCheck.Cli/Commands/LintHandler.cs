@@ -44,7 +44,8 @@ internal static class LintHandler
 
         var findings = Suppressions.ApplyAnnotations(Linter.Run(loaded.Cluster, matrix, options, settings: settings), loaded.Suppressions, KnownIds);
         var root = LintSarif.RepositoryRoot(request.Paths);
-        var keyed = findings.Select(d => (d, LintBaseline.Entry(d, RelativePath(d.Span.Path, root), loaded.ObjectAt(d.Span)?.Ref))).ToList();
+        var objects = new ObjectIndex(loaded.Objects);
+        var keyed = findings.Select(d => (d, LintBaseline.Entry(d, RelativePath(d.Span.Path, root), objects.At(d.Span)?.Ref))).ToList();
         if (request.WriteBaselinePath is { } writePath)
         {
             var accepted = keyed.Where(k => !k.d.IsSuppressed).Select(k => k.Item2).ToList();
