@@ -63,18 +63,18 @@ public static class FindingDiff
         return ObjectOf(diagnostic.Span, Objects(cluster));
     }
 
-    private static (string, string, string) Key(Diagnostic diagnostic, List<(SourceSpan Span, string Name)> objects) =>
+    private static (string, string, string) Key(Diagnostic diagnostic, ILookup<string, (SourceSpan Span, string Name)> objects) =>
         (diagnostic.Id, ObjectOf(diagnostic.Span, objects), diagnostic.Message);
 
-    private static string ObjectOf(SourceSpan span, List<(SourceSpan Span, string Name)> objects)
+    private static string ObjectOf(SourceSpan span, ILookup<string, (SourceSpan Span, string Name)> objects)
     {
         if (span.IsNone)
             return string.Empty;
         var best = string.Empty;
         var bestSize = long.MaxValue;
-        foreach (var (objectSpan, name) in objects)
+        foreach (var (objectSpan, name) in objects[span.Path])
         {
-            if (!string.Equals(objectSpan.Path, span.Path, StringComparison.Ordinal) || !Contains(objectSpan, span))
+            if (!Contains(objectSpan, span))
                 continue;
             var size = ((long)objectSpan.EndLine - objectSpan.Line) * 100_000 + (objectSpan.EndColumn - objectSpan.Column);
             if (size < bestSize)
@@ -88,7 +88,8 @@ public static class FindingDiff
         (inner.Line, inner.Column).CompareTo((outer.Line, outer.Column)) >= 0 &&
         (inner.Line, inner.Column).CompareTo((outer.EndLine, outer.EndColumn)) <= 0;
 
-    private static List<(SourceSpan Span, string Name)> Objects(Cluster cluster)
+    /// <summary>The objects' spans and names by file: each finding is then matched within its own file only.</summary>
+    private static ILookup<string, (SourceSpan Span, string Name)> Objects(Cluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var objects = new List<(SourceSpan, string)>();
@@ -100,6 +101,6 @@ public static class FindingDiff
             objects.Add((service.Span, $"Service {service.Namespace}/{service.Name}"));
         foreach (var ns in cluster.Namespaces)
             objects.Add((ns.Span, $"Namespace {ns.Name}"));
-        return [.. objects.Where(o => !o.Item1.IsNone)];
+        return objects.Where(o => !o.Item1.IsNone).ToLookup(o => o.Item1.Path, StringComparer.Ordinal);
     }
 }
