@@ -46,17 +46,7 @@ public sealed class MatrixCommandTests
     {
         var folder = CliRunner.TempFolder();
         await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TestManifests.TwoPods);
-        await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: bad, namespace: x}
-            spec:
-              podSelector: {}
-              ingress:
-              - ports:
-                - protocol: tcp
-                  port: 80
-            """);
+        await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), TestManifests.InvalidProtocolPolicy);
 
         var result = await CliRunner.RunAsync("matrix", folder, "--format", "json");
 

@@ -26,4 +26,20 @@ internal static class TestManifests
           - from: [{podSelector: {matchLabels: {app: a}}}]
             ports: [{port: http}]
         """;
+
+    /// <summary>
+    /// A NetworkPolicy the API server rejects: protocol 'tcp' on line 8 (protocols are case-sensitive). The rest of
+    /// the input must still be evaluated.
+    /// </summary>
+    public const string InvalidProtocolPolicy = """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: bad, namespace: x}
+        spec:
+          podSelector: {}
+          ingress:
+          - ports:
+            - protocol: tcp
+              port: 80
+        """;
 }
