@@ -46,4 +46,7 @@ public static class RuleIds
     public const string IpBlockOnlyIngressBehindSnat = "PC3007";
     public const string ServiceBackendsUnreachable = "PC3008";
     public const string ExternalNameEgressBlocked = "PC3009";
+
+    // 9xxx: the tool itself (not rules of the catalogue, so they are not in RuleCatalog.All).
+    public const string UnknownRuleInSuppression = "PC9001";
 }

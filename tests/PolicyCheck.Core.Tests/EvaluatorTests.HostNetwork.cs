@@ -14,7 +14,7 @@ public sealed partial class EvaluatorTests
         .Workload("shop/agent", w => w.Kind(WorkloadKind.DaemonSet).Labels(("role", "agent")).HostNetwork().Ips(agentIps));
 
     [Test]
-    [Description("kubernetes-networking.md: pods with hostNetwork: true use the node's network, so NetworkPolicy does not govern them: a deny-all policy selecting them isolates neither direction.")]
+    [Description("docs/semantics.md: pods with hostNetwork: true use the node's network, so NetworkPolicy does not govern them: a deny-all policy selecting them isolates neither direction.")]
     public void HostNetwork_SelectedByDenyAll_NotIsolated()
     {
         var cluster = WithAgent().Policy("shop/deny-all", p => p.Types(Direction.Ingress, Direction.Egress)).Build();

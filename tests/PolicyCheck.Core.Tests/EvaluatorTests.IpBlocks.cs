@@ -29,7 +29,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: whether ipBlock matches pod IPs is up to the plugin; most plugins and the upstream conformance tests do, and PolicyCheck matches pods whose IPs it knows (IpBlockPods = Match, the default).")]
+    [Description("docs/semantics.md: whether ipBlock matches pod IPs is up to the plugin; most plugins and the upstream conformance tests do, and PolicyCheck matches pods whose IPs it knows (IpBlockPods = Match, the default).")]
     public void IpBlock_PodWithKnownIpInside_MatchedByDefault()
     {
         var cluster = new ManifestBuilder()
@@ -75,7 +75,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: PolicyCheck never matches pods without known IPs by an ipBlock, not even 0.0.0.0/0.")]
+    [Description("docs/semantics.md: PolicyCheck never matches pods without known IPs by an ipBlock, not even 0.0.0.0/0.")]
     public void IpBlock_PodWithoutKnownIp_NeverMatched()
     {
         var cluster = new ManifestBuilder()

@@ -27,7 +27,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: a named port is resolved against the destination pod; for egress rules that is the peer pod, never the selected source.")]
+    [Description("docs/semantics.md: a named port is resolved against the destination pod; for egress rules that is the peer pod, never the selected source.")]
     public void NamedPort_Egress_ResolvedOnPeerPod()
     {
         var cluster = NamedWeb()
@@ -42,7 +42,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: a named port needs a container port with that name AND the entry's protocol; {port: dns} means TCP and does not match a UDP port named dns.")]
+    [Description("docs/semantics.md: a named port needs a container port with that name AND the entry's protocol; {port: dns} means TCP and does not match a UDP port named dns.")]
     public void NamedPort_ProtocolMismatch_NotMatched()
     {
         var cluster = new ManifestBuilder()
@@ -56,7 +56,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: name and protocol must both match, so a name used for a TCP and a UDP port resolves per protocol.")]
+    [Description("docs/semantics.md: name and protocol must both match, so a name used for a TCP and a UDP port resolves per protocol.")]
     public void NamedPort_SameNameOnTwoProtocols_ResolvedPerProtocol()
     {
         var cluster = new ManifestBuilder()
@@ -70,7 +70,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: pods that do not define the name are not matched by that port entry.")]
+    [Description("docs/semantics.md: pods that do not define the name are not matched by that port entry.")]
     public void NamedPort_DestinationWithoutTheName_NotMatched()
     {
         var cluster = new ManifestBuilder()
@@ -84,7 +84,7 @@ public sealed partial class EvaluatorTests
     }
 
     [Test]
-    [Description("kubernetes-networking.md: external destinations never match a named port (they have no container ports).")]
+    [Description("docs/semantics.md: external destinations never match a named port (they have no container ports).")]
     public void NamedPort_ExternalDestination_NeverMatches()
     {
         var cluster = NamedWeb()

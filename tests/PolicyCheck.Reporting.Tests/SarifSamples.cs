@@ -13,12 +13,12 @@ internal static class SarifSamples
     public const string Root = "/src/shop";
 
     public static readonly DiagnosticDescriptor PeerSelectorsSplit = new(
-        "PC1004", "PeerSelectorsSplit", "Pod and namespace selectors are separate peers",
+        "PC1003", "PeerSelectorsSplit", "Pod and namespace selectors are separate peers",
         "'{0}' lists podSelector and namespaceSelector as separate peers, which allows either; merge them into one peer to require both.",
         "Correctness", Severity.Warning);
 
     public static readonly DiagnosticDescriptor MetadataEgress = new(
-        "PC2005", "EgressToCloudMetadata", "Egress to 0.0.0.0/0 reaches the cloud metadata address",
+        "PC2004", "EgressToAnywhereWithoutMetadataExcept", "Egress to 0.0.0.0/0 reaches the cloud metadata address",
         "'{0}' allows egress to 0.0.0.0/0 without excepting 169.254.169.254/32; add it to 'except'.",
         "Security", Severity.Error);
 

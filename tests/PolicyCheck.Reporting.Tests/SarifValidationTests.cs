@@ -47,7 +47,7 @@ public sealed class SarifValidationTests
               "runs": [{
                 "tool": {"driver": {"name": "PolicyCheck"}},
                 "results": [{
-                  "ruleId": "PC1004",
+                  "ruleId": "PC1003",
                   "message": {"text": "No region and an absolute path."},
                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": "file:///elsewhere/net.yaml"}}}]
                 }]

@@ -54,7 +54,7 @@ public sealed class SarifWriterTests
         var descriptor = PeerSelectorsSplit with { DefaultSeverity = severity };
         var sarif = Write(Input(Finding(descriptor, Span("a.yaml", 1, 1, 2), "p")) with { Rules = [descriptor] });
         var rule = Run(sarif).GetProperty("tool").GetProperty("driver").GetProperty("rules")
-            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PC1004");
+            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PC1003");
 
         using (Assert.EnterMultipleScope())
         {
@@ -73,7 +73,7 @@ public sealed class SarifWriterTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.GetProperty("ruleId").GetString(), Is.EqualTo("PC1004"));
+            Assert.That(result.GetProperty("ruleId").GetString(), Is.EqualTo("PC1003"));
             Assert.That(result.GetProperty("message").GetProperty("text").GetString(), Is.EqualTo(
                 "'allow-web' lists podSelector and namespaceSelector as separate peers, which allows either; " +
                 "merge them into one peer to require both."));
@@ -206,7 +206,7 @@ public sealed class SarifWriterTests
         var input = Input(Finding(PeerSelectorsSplit, Span("k8s/a.yaml", 1, 1, 2), "p")) with { Rules = [] };
         var rules = Run(Write(input)).GetProperty("tool").GetProperty("driver").GetProperty("rules");
 
-        Assert.That(rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()), Is.EqualTo(new[] { "PC1004" }));
+        Assert.That(rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()), Is.EqualTo(new[] { "PC1003" }));
     }
 
     [Test]
@@ -226,7 +226,7 @@ public sealed class SarifWriterTests
     public void Write_SecurityRuleWithMetadata_WritesTagsSecuritySeverityAndHelp()
     {
         var rule = Run(Write(Clean())).GetProperty("tool").GetProperty("driver").GetProperty("rules")
-            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PC2005");
+            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PC2004");
         var properties = rule.GetProperty("properties");
 
         using (Assert.EnterMultipleScope())
@@ -238,7 +238,7 @@ public sealed class SarifWriterTests
             Assert.That(rule.GetProperty("fullDescription").GetProperty("text").GetString(), Does.StartWith("An egress rule"));
             Assert.That(rule.GetProperty("help").GetProperty("markdown").GetString(), Does.Contain("`169.254.169.254`"));
             Assert.That(rule.GetProperty("helpUri").GetString(),
-                Is.EqualTo("https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2005.md"));
+                Is.EqualTo("https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2004.md"));
         }
     }
 
@@ -246,7 +246,7 @@ public sealed class SarifWriterTests
     public void Write_RuleWithoutMetadata_UsesCategoryTagAndTitle()
     {
         var rule = Run(Write(Clean())).GetProperty("tool").GetProperty("driver").GetProperty("rules")
-            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PC1004");
+            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PC1003");
         var properties = rule.GetProperty("properties");
 
         using (Assert.EnterMultipleScope())
@@ -257,7 +257,7 @@ public sealed class SarifWriterTests
             Assert.That(properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "correctness" }));
             Assert.That(properties.TryGetProperty("security-severity", out _), Is.False);
             Assert.That(rule.GetProperty("help").GetProperty("markdown").GetString(), Does.Contain(
-                "[PC1004 PeerSelectorsSplit](https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1004.md)"));
+                "[PC1003 PeerSelectorsSplit](https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1003.md)"));
         }
     }
 

@@ -7,7 +7,7 @@ using PolicyCheck.Core.Selectors;
 namespace PolicyCheck.TestKit;
 
 /// <summary>
-/// The semantics of shared/kubernetes-networking.md and PolicyCheck's documented engine decisions, written out
+/// The semantics of docs/semantics.md (from the Kubernetes NetworkPolicy reference) and PolicyCheck's documented engine decisions, written out
 /// sentence by sentence with plain loops, for one connection (source, destination, protocol, port) at a time, or
 /// for a list of ports between the same two ends. It is slow and obvious on purpose: the fast
 /// <see cref="Evaluator"/> is checked against it. It reads only the

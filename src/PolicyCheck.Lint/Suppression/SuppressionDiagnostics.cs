@@ -6,11 +6,11 @@ namespace PolicyCheck.Lint.Suppression;
 public static class SuppressionDiagnostics
 {
     public static DiagnosticDescriptor UnknownRuleInAnnotation { get; } = new(
-        Id: "PC9001",
-        Name: "UnknownRuleInSuppression",
+        Id: RuleIds.UnknownRuleInSuppression,
+        Name: nameof(RuleIds.UnknownRuleInSuppression),
         Title: "Suppression annotation names an unknown rule",
         MessageFormat: "The " + ObjectSuppression.AnnotationKey + " annotation names '{0}', which is not a rule ID; " +
                        "'policycheck rules' lists the IDs, so this suppresses nothing.",
-        Category: "Tool",
+        Category: RuleCategory.Tool,
         DefaultSeverity: Severity.Warning);
 }
