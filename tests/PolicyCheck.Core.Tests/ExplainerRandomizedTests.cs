@@ -13,6 +13,7 @@ namespace PolicyCheck.Core.Tests;
 /// </summary>
 [TestFixture(IpBlockPodMatching.Match)]
 [TestFixture(IpBlockPodMatching.Ignore)]
+[Category(TestCategories.Randomized)]
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
 {

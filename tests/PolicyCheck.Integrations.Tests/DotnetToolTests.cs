@@ -7,7 +7,7 @@ using PolicyCheck.TestKit;
 namespace PolicyCheck.Integrations.Tests;
 
 /// <summary>The Cli as a dotnet tool: what the package holds, and the installed command run for real.</summary>
-[Category("Integration")]
+[Category(TestCategories.Integration)]
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class DotnetToolTests
 {

@@ -9,7 +9,7 @@ namespace PolicyCheck.Integrations.Tests;
 /// connection and has a peer that selects nothing. GitHub's files (<c>GITHUB_STEP_SUMMARY</c>, <c>GITHUB_OUTPUT</c>,
 /// <c>GITHUB_PATH</c>) are temporary files here.
 /// </summary>
-[Category("Integration")]
+[Category(TestCategories.Integration)]
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class GitHubActionTests
 {

@@ -9,7 +9,7 @@ namespace PolicyCheck.Integrations.Tests;
 /// <c>pre-commit</c>; <c>.ci/run</c> installs it). Both tests share one pre-commit home, so the tool is built once
 /// when this repository is clean.
 /// </summary>
-[Category("Integration")]
+[Category(TestCategories.Integration)]
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class PreCommitHookTests
 {

@@ -1,4 +1,5 @@
 using PolicyCheck.Reporting.Sarif;
+using PolicyCheck.TestKit;
 using static PolicyCheck.Reporting.Tests.SarifSamples;
 
 namespace PolicyCheck.Reporting.Tests;
@@ -7,6 +8,7 @@ namespace PolicyCheck.Reporting.Tests;
 /// Our SARIF against Microsoft's validator with the SARIF, GHAS and GitHub ingestion (GH1001–GH1007) rules on, and
 /// its snapshot reviewed by eye. A missing validator fails these tests with the install command.
 /// </summary>
+[Category(TestCategories.External)]
 public sealed class SarifValidationTests
 {
     [Test]

@@ -17,6 +17,7 @@ namespace PolicyCheck.Core.Tests.Diff;
 /// </summary>
 [TestFixture(IpBlockPodMatching.Match)]
 [TestFixture(IpBlockPodMatching.Ignore)]
+[Category(TestCategories.Randomized)]
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class ConnectionDiffRandomizedTests(IpBlockPodMatching ipBlockPods)
 {
