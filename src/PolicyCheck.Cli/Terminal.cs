@@ -1,4 +1,5 @@
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
+using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Config;
 
 /// <summary>
 /// A <c>.policycheck.yaml</c>: the lint profile, rule settings on top of it, input globs to ignore (relative to

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Config;
 
 /// <summary>
 /// Reads <c>.policycheck.yaml</c> and lint profiles. Anything it does not understand (a YAML error, an unknown key,

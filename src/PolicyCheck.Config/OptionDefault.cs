@@ -1,6 +1,6 @@
 using PolicyCheck.Core.Model;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Config;
 
 /// <summary>
 /// A default for one option of one command, from <c>defaults: {lint: {fail-on: warning}}</c>: the option name

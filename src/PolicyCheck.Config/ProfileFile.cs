@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Config;
 
 /// <summary>
 /// A lint profile (<c>policies/*.yaml</c> or a file given to <c>--profile</c>): rule settings, optionally laid on

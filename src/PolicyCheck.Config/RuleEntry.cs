@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Config;
 
 /// <summary>
 /// One entry of <c>rules:</c>: <c>PC2003: {enabled: true, severity: error, params: {…}}</c>. Null means the key

@@ -1,7 +1,7 @@
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
 /// <summary>What a scalar means once resolved: JSON's types, as kubectl's YAML-to-JSON step produces them.</summary>
-internal enum ScalarKind : byte
+public enum ScalarKind : byte
 {
     Null,
     Bool,

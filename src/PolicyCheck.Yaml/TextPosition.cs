@@ -1,7 +1,7 @@
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
 /// <summary>A 1-based line and column in an input, as YamlDotNet's marks and our spans count them.</summary>
-internal readonly record struct TextPosition(int Line, int Column) : IComparable<TextPosition>
+public readonly record struct TextPosition(int Line, int Column) : IComparable<TextPosition>
 {
     public int CompareTo(TextPosition other) =>
         Line != other.Line ? Line.CompareTo(other.Line) : Column.CompareTo(other.Column);

@@ -4,14 +4,14 @@ using PolicyCheck.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
 /// <summary>
 /// Turns YamlDotNet's low-level event stream into <see cref="YamlDocument"/>s in one pass, with bounds on nesting,
 /// scalar length and alias expansion. A syntax error or an exceeded bound drops the document it is in; reading
 /// resumes at the next <c>---</c> line, so later documents of the same file still load.
 /// </summary>
-internal sealed class YamlDocumentReader
+public sealed class YamlDocumentReader
 {
     public const int MaxDepth = 64;
     public const int MaxScalarLength = 1024 * 1024;
@@ -65,7 +65,7 @@ internal sealed class YamlDocumentReader
                 var message = ex.Message.TrimEnd('.');
                 if (message.Length > 0)
                     message = char.ToLowerInvariant(message[0]) + message[1..];
-                Report(LoadDiagnostics.YamlSyntax, stoppedAt, new TextPosition(Line(ex.End), Column(ex.End)), message);
+                Report(YamlDiagnostics.YamlSyntax, stoppedAt, new TextPosition(Line(ex.End), Column(ex.End)), message);
             }
 
             if (!TryFindResumePoint(text, chunkStart, stoppedAt, out chunkStart, out var resumeLine))
@@ -127,7 +127,7 @@ internal sealed class YamlDocumentReader
     {
         if (scalar.Value.Length > MaxScalarLength)
         {
-            Abandon(LoadDiagnostics.YamlScalarTooLarge, scalar, scalar.Value.Length, "1 MiB");
+            Abandon(YamlDiagnostics.YamlScalarTooLarge, scalar, scalar.Value.Length, "1 MiB");
             return;
         }
 
@@ -143,7 +143,7 @@ internal sealed class YamlDocumentReader
         var start = Position(alias.Start);
         if (!_anchors.TryGetValue(alias.Value.Value, out var target))
         {
-            Fault(LoadDiagnostics.YamlUnknownAlias, start, Position(alias.End), alias.Value.Value);
+            Fault(YamlDiagnostics.YamlUnknownAlias, start, Position(alias.End), alias.Value.Value);
             Add(new YamlScalar(start, Position(alias.End), string.Empty, isPlain: true, tag: null));
             return;
         }
@@ -151,7 +151,7 @@ internal sealed class YamlDocumentReader
         _aliasExpansion = SaturatingAdd(_aliasExpansion, target.ExpandedSize);
         if (_aliasExpansion > MaxAliasExpansion)
         {
-            Abandon(LoadDiagnostics.YamlAliasBomb, alias, alias.Value.Value, MaxAliasExpansion);
+            Abandon(YamlDiagnostics.YamlAliasBomb, alias, alias.Value.Value, MaxAliasExpansion);
             return;
         }
 
@@ -162,7 +162,7 @@ internal sealed class YamlDocumentReader
     {
         if (_stack.Count >= MaxDepth)
         {
-            Abandon(LoadDiagnostics.YamlTooDeep, start, MaxDepth);
+            Abandon(YamlDiagnostics.YamlTooDeep, start, MaxDepth);
             return;
         }
 
@@ -208,7 +208,7 @@ internal sealed class YamlDocumentReader
             open.HasKey = true;
             open.Key = node as YamlScalar;
             if (open.Key is null)
-                Fault(LoadDiagnostics.YamlComplexKey, node.Start, node.End, node.Describe());
+                Fault(YamlDiagnostics.YamlComplexKey, node.Start, node.End, node.Describe());
         }
         else
         {
@@ -231,7 +231,7 @@ internal sealed class YamlDocumentReader
             hasMerge |= key.IsMergeKey;
             var first = firstByKey is null ? FindEarlier(entries, i) : firstByKey.TryAdd(key.Value, key) ? null : firstByKey[key.Value];
             if (first is not null)
-                Fault(LoadDiagnostics.YamlDuplicateKey, key.Start, key.End, key.Value, first.Start.Line);
+                Fault(YamlDiagnostics.YamlDuplicateKey, key.Start, key.End, key.Value, first.Start.Line);
         }
 
         if (!hasMerge)
@@ -246,7 +246,7 @@ internal sealed class YamlDocumentReader
             {
                 if (source is not YamlMapping mapping)
                 {
-                    Fault(LoadDiagnostics.YamlInvalidMerge, source.Start, source.End, source.Describe());
+                    Fault(YamlDiagnostics.YamlInvalidMerge, source.Start, source.End, source.Describe());
                     continue;
                 }
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
-internal sealed class YamlMapping : YamlNode
+public sealed class YamlMapping : YamlNode
 {
     public YamlMapping(TextPosition start, TextPosition end, ImmutableArray<YamlEntry> entries, long expandedSize)
         : base(start, end, expandedSize)

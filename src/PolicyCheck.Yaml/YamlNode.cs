@@ -1,11 +1,11 @@
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
 /// <summary>
 /// A node of the small tree the loader builds from YamlDotNet's events. An alias is not a node of its own: the
 /// tree holds the anchored node again, so aliases cost no copies; <see cref="ExpandedSize"/> says how many nodes a
 /// full expansion would visit, which bounds the work an alias bomb can cause.
 /// </summary>
-internal abstract class YamlNode
+public abstract class YamlNode
 {
     protected YamlNode(TextPosition start, TextPosition end, long expandedSize)
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
 /// <summary>
 /// A scalar with its text and how it was written. <see cref="Kind"/> resolves plain scalars the way kubectl's YAML to
 /// JSON step does (go-yaml v2, YAML 1.1): <c>yes</c>, <c>on</c> and <c>y</c> are booleans, <c>0x1F</c> and
 /// <c>017</c> integers, <c>1.10</c> a number; quoted scalars are strings.
 /// </summary>
-internal sealed class YamlScalar : YamlNode
+public sealed class YamlScalar : YamlNode
 {
     private const string TagPrefix = "tag:yaml.org,2002:";
     private const int DescribeLimit = 60;
@@ -119,7 +119,7 @@ internal sealed class YamlScalar : YamlNode
     /// Go's <c>strconv.ParseInt(s, 0, 64)</c> after go-yaml drops underscores: optional sign, then <c>0x</c>, <c>0o</c>,
     /// <c>0b</c>, a leading <c>0</c> (octal) or decimal digits.
     /// </summary>
-    internal static bool TryParseInteger(string text, out long value)
+    public static bool TryParseInteger(string text, out long value)
     {
         value = 0;
         ReadOnlySpan<char> s = text.Contains('_', StringComparison.Ordinal) ? text.Replace("_", string.Empty, StringComparison.Ordinal) : text;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 
-namespace PolicyCheck.Manifests.Yaml;
+namespace PolicyCheck.Yaml;
 
-internal sealed class YamlSequence : YamlNode
+public sealed class YamlSequence : YamlNode
 {
     public YamlSequence(TextPosition start, TextPosition end, ImmutableArray<YamlNode> items, long expandedSize)
         : base(start, end, expandedSize)

@@ -1,6 +1,6 @@
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
-namespace PolicyCheck.Manifests.Tests;
+namespace PolicyCheck.Yaml.Tests;
 
 /// <summary>Plain scalars resolve as kubectl's YAML-to-JSON step (go-yaml v2, YAML 1.1) reads them.</summary>
 [Parallelizable(ParallelScope.Fixtures)]

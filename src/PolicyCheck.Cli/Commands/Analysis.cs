@@ -3,7 +3,8 @@ using System.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
 using PolicyCheck.Manifests;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
+using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli.Commands;
 

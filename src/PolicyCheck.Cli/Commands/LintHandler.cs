@@ -5,7 +5,7 @@ using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Suppression;
 using PolicyCheck.Manifests;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
 

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using PolicyCheck.Core.Model;
 
-namespace PolicyCheck.Manifests.Kubeconfig;
+namespace PolicyCheck.Kube.Config;
 
 /// <summary>
 /// One kubeconfig file as a JSON tree (the shape kubectl decodes it into), with the source position of every node
-/// so that a bad value can be reported as <c>file:line:col</c>. No YamlDotNet type leaves this project.
+/// so that a bad value can be reported as <c>file:line:col</c>. It is built from PolicyCheck.Yaml nodes; no YamlDotNet type reaches it.
 /// </summary>
 public sealed class KubeconfigDocument
 {

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
-namespace PolicyCheck.Manifests.Kubeconfig;
+namespace PolicyCheck.Kube.Config;
 
 /// <summary>
 /// Reads a kubeconfig file's YAML into a <see cref="KubeconfigDocument"/>, with the same bounded YAML reader the

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
-using PolicyCheck.Manifests.Input;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Manifests.Input;
 
 /// <summary>
 /// A configuration's <c>ignore:</c> globs, applied to a command's inputs before they are loaded. Paths are matched

@@ -1,4 +1,4 @@
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Manifests.Input;
 
 /// <summary>
 /// An input as written (a file, or a folder whose every manifest matched) that the <c>ignore:</c> globs dropped,

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PolicyCheck.Manifests.Config;
+namespace PolicyCheck.Manifests.Input;
 
 /// <summary>
 /// An <c>ignore:</c> pattern, matched against '/'-separated paths relative to the configuration's folder: <c>*</c>
