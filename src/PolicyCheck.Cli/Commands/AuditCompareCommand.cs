@@ -6,7 +6,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck audit compare PATH...</c>: drift between what the cluster runs and what the manifests declare.</summary>
 internal static class AuditCompareCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource source)
+    public static Command Create(AuditSource source)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<DriftFormat>("--format", "-f")
@@ -41,7 +41,7 @@ internal static class AuditCompareCommand
                 parse.GetValue(standard.IpBlockPods),
                 parse.GetValue(standard.Quiet),
                 parse.GetValue(standard.Verbose)),
-            terminal(),
+            Terminal.From(parse),
             ct));
         return command;
     }

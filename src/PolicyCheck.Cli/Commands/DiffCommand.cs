@@ -9,7 +9,7 @@ namespace PolicyCheck.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create()
     {
         var paths = CommonOptions.Paths();
         paths.Arity = ArgumentArity.ZeroOrMore;
@@ -63,7 +63,7 @@ internal static class DiffCommand
                 parse.GetValue(standard.Quiet),
                 parse.GetValue(standard.Verbose),
                 Environment.CurrentDirectory),
-            terminal(),
+            Terminal.From(parse),
             ct));
         return command;
     }

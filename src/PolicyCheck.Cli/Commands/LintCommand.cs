@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck lint PATH...</c>: misconfigurations of policies and services, each at its file:line:col.</summary>
 internal static class LintCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = LintFormatOption.Create(sarif: true);
@@ -53,7 +53,7 @@ internal static class LintCommand
         };
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) =>
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) =>
         {
             var errors = new List<SettingsError>();
             var config = ProjectConfig.Load(parse, errors); // validated before the command ran, so no errors here
@@ -75,7 +75,7 @@ internal static class LintCommand
                     Config = config,
                 },
                 loaded,
-                terminal(),
+                Terminal.From(parse),
                 token);
         }, ct));
         return command;

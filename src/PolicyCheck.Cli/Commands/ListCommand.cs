@@ -8,7 +8,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck list PATH...</c>: one line per allowed pair with its ports, then how exposed workloads are.</summary>
 internal static class ListCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<ListFormat>("--format", "-f")
@@ -58,7 +58,7 @@ internal static class ListCommand
             if (result.GetValue(summaryOnly) && result.GetValue(format) == ListFormat.Csv)
                 result.AddError("--summary-only has no CSV form; use --format text, md or json.");
         });
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => ListHandler.RunAsync(
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => ListHandler.RunAsync(
             new ListRequest(
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(format),
@@ -75,7 +75,7 @@ internal static class ListCommand
                 parse.GetValue(standard.Quiet),
                 parse.GetValue(standard.Verbose)),
             loaded,
-            terminal(),
+            Terminal.From(parse),
             token), ct));
         return command;
     }

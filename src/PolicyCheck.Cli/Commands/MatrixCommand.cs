@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck matrix PATH...</c>: which subject can reach which, per protocol and port.</summary>
 internal static class MatrixCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<MatrixFormat>("--format", "-f")
@@ -51,7 +51,7 @@ internal static class MatrixCommand
             else if (result.GetValue(format) is MatrixFormat.Csv or MatrixFormat.Dot)
                 result.AddError("--group-equivalent works with --format table, json or md: CSV and DOT show one row or node per subject.");
         });
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => MatrixHandler.RunAsync(
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => MatrixHandler.RunAsync(
             new MatrixRequest(
                 [.. parse.GetValue(paths) ?? []],
                 parse.GetValue(format),
@@ -66,7 +66,7 @@ internal static class MatrixCommand
                 parse.GetValue(noGroup),
                 parse.GetValue(services)),
             loaded,
-            terminal(),
+            Terminal.From(parse),
             token), ct));
         return command;
     }

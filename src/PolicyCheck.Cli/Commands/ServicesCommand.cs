@@ -6,7 +6,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck services PATH...</c>: services, their backends, DNS names and who reaches them.</summary>
 internal static class ServicesCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create()
     {
         var paths = CommonOptions.Paths();
         var format = new Option<ServicesFormat>("--format", "-f")
@@ -58,7 +58,7 @@ internal static class ServicesCommand
                 parse.GetValue(standard.IpBlockPods),
                 parse.GetValue(standard.Quiet),
                 parse.GetValue(standard.Verbose)),
-            terminal(),
+            Terminal.From(parse),
             ct));
         return command;
     }
