@@ -33,14 +33,16 @@ internal static class AuditCompareCommand
         command.SetAction((parse, ct) => AuditCompareHandler.RunAsync(
             source,
             parse,
-            new AuditCompareRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(failOnDrift),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose)),
+            new AuditCompareRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                FailOnDrift = parse.GetValue(failOnDrift),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
             Terminal.From(parse),
             ct));
         return command;

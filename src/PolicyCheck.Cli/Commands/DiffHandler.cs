@@ -96,7 +96,9 @@ internal static class DiffHandler
         // No path with --git means the folder git was asked about: '.' in a real run.
         var loaderPaths = git?.Paths ?? (paths.IsEmpty ? [Path.GetRelativePath(Environment.CurrentDirectory, request.WorkingDirectory)] : paths);
         var (loaded, matrix) = Analysis.LoadAndEvaluate(
-            loaderPaths, null, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false, workTreePath: git is null ? null : git.WorkTreePath);
+            request.AnalysisOptions() with { Paths = loaderPaths, PrintDiagnostics = false, WorkTreePath = git is null ? null : git.WorkTreePath },
+            terminal,
+            cancellationToken);
         var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, new EvaluationOptions(request.IpBlockPods)), loaded.HasErrors, git);
         DiagnosticPrinter.Print(loaded.Diagnostics.Select(side.Display), terminal, request.Quiet);
         return side;

@@ -50,18 +50,20 @@ internal static class ExplainCommand
                 result.AddError("--port does not go with --to-service: name the service port as NS/NAME:PORT.");
         });
         command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => ExplainHandler.RunAsync(
-            new ExplainRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(from)!, // required: the parser reports a missing --from before any action runs
-                parse.GetValue(to), // null with --to-service (the validator requires exactly one)
-                parse.GetValue(port),
-                parse.GetValue(format),
-                parse.GetValue(ns),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose),
-                parse.GetValue(toService)),
+            new ExplainRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                From = parse.GetValue(from)!, // required: the parser reports a missing --from before any action runs
+                To = parse.GetValue(to), // null with --to-service (the validator requires exactly one)
+                ToService = parse.GetValue(toService),
+                Port = parse.GetValue(port),
+                Format = parse.GetValue(format),
+                Namespace = parse.GetValue(ns),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
             loaded,
             Terminal.From(parse),
             token), ct));

@@ -58,16 +58,16 @@ internal static class LintCommand
             var errors = new List<SettingsError>();
             var config = ProjectConfig.Load(parse, errors); // validated before the command ran, so no errors here
             return LintHandler.RunAsync(
-                new LintRequest(
-                    [.. parse.GetValue(paths) ?? []],
-                    parse.GetValue(format),
-                    parse.GetValue(failOn),
-                    parse.GetValue(ns),
-                    parse.GetValue(standard.Output),
-                    parse.GetValue(standard.IpBlockPods),
-                    parse.GetValue(standard.Quiet),
-                    parse.GetValue(standard.Verbose))
+                new LintRequest
                 {
+                    Paths = [.. parse.GetValue(paths) ?? []],
+                    Format = parse.GetValue(format),
+                    FailOn = parse.GetValue(failOn),
+                    Namespace = parse.GetValue(ns),
+                    OutputPath = parse.GetValue(standard.Output),
+                    IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                    Quiet = parse.GetValue(standard.Quiet),
+                    Verbose = parse.GetValue(standard.Verbose),
                     Profile = parse.GetValue(profile),
                     BaselinePath = parse.GetValue(baseline),
                     WriteBaselinePath = parse.GetValue(writeBaseline),

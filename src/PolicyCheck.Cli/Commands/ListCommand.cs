@@ -59,21 +59,23 @@ internal static class ListCommand
                 result.AddError("--summary-only has no CSV form; use --format text, md or json.");
         });
         command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => ListHandler.RunAsync(
-            new ListRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(focus),
-                parse.GetValue(direction),
-                parse.GetValue(port),
-                parse.GetValue(ns),
-                parse.GetValue(selector),
-                parse.GetValue(includeSelf),
-                !parse.GetValue(noSummary),
-                parse.GetValue(summaryOnly),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose)),
+            new ListRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                Focus = parse.GetValue(focus),
+                Direction = parse.GetValue(direction),
+                Port = parse.GetValue(port),
+                Namespace = parse.GetValue(ns),
+                Selector = parse.GetValue(selector),
+                IncludeSelf = parse.GetValue(includeSelf),
+                Summary = !parse.GetValue(noSummary),
+                SummaryOnly = parse.GetValue(summaryOnly),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
             loaded,
             Terminal.From(parse),
             token), ct));

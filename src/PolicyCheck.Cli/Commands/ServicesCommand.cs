@@ -48,16 +48,18 @@ internal static class ServicesCommand
             }
         });
         command.SetAction((parse, ct) => ServicesHandler.RunAsync(
-            new ServicesRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(ns),
-                parse.GetValue(env),
-                parse.GetValue(service),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose)),
+            new ServicesRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                Namespace = parse.GetValue(ns),
+                Env = parse.GetValue(env),
+                Service = parse.GetValue(service),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
             Terminal.From(parse),
             ct));
         return command;
