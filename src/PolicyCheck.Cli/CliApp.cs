@@ -15,16 +15,16 @@ public static class CliApp
     /// The command tree. The root is a plain command named <c>policycheck</c> (a RootCommand would take the host
     /// process's name, e.g. "testhost" under tests) with recursive help and --version.
     /// </summary>
-    public static Command CreateRoot(Func<Terminal> terminal)
+    public static Command CreateRoot()
     {
-        var matrix = MatrixCommand.Create(terminal);
-        var explain = ExplainCommand.Create(terminal);
-        var list = ListCommand.Create(terminal);
-        var services = ServicesCommand.Create(terminal);
-        var lint = LintCommand.Create(terminal);
-        var rules = LintRulesCommand.Create(terminal);
-        var diff = DiffCommand.Create(terminal);
-        var audit = AuditCommand.Create(terminal);
+        var matrix = MatrixCommand.Create();
+        var explain = ExplainCommand.Create();
+        var list = ListCommand.Create();
+        var services = ServicesCommand.Create();
+        var lint = LintCommand.Create();
+        var rules = LintRulesCommand.Create();
+        var diff = DiffCommand.Create();
+        var audit = AuditCommand.Create();
         var root = new Command(
             "policycheck",
             "Which Kubernetes pod can reach which, on which port, under your NetworkPolicies. Reads YAML/JSON " +
@@ -77,14 +77,8 @@ public static class CliApp
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
-            var root = CreateRoot(() => terminal);
+            var root = CreateRoot();
             var parse = root.Parse(args);
-            var configuration = new InvocationConfiguration
-            {
-                Output = terminal.Output,
-                Error = terminal.Error,
-                EnableDefaultExceptionHandler = false,
-            };
             if (parse.Errors.Count > 0 && parse.Action is not HelpWithExamples)
             {
                 foreach (var error in parse.Errors)
@@ -95,9 +89,9 @@ public static class CliApp
 
             if (ConfigStep.Prepare(root, parse, args, terminal, out var config) is not { } configured)
                 return (int)ExitCode.UsageError;
-            // The commands take the terminal through CreateRoot's closure, so they see the configuration's ignores.
-            terminal = terminal with { InputFilter = config?.InputFilter() };
-            return await configured.InvokeAsync(configuration, cancellationToken);
+            // The commands take the terminal from the invocation (Terminal.From), so they see the configuration's ignores.
+            var invocation = new TerminalInvocation(terminal with { InputFilter = config?.InputFilter() });
+            return await configured.InvokeAsync(invocation, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -1,4 +1,5 @@
-using PolicyCheck.Manifests.Config;
+using System.CommandLine;
+using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli;
 
@@ -40,6 +41,18 @@ public sealed record Terminal(TextWriter Output, TextWriter Error, TextReader In
         }
 
         return new Terminal(Console.Out, Console.Error, Console.In, outputIsTerminal, !Console.IsErrorRedirected, width);
+    }
+
+    /// <summary>
+    /// The terminal a command runs with: the one <see cref="CliApp.RunAsync"/> invoked it with, or plain writers
+    /// around the invocation's <see cref="InvocationConfiguration.Output"/> and <see cref="InvocationConfiguration.Error"/>
+    /// when a test invokes a command tree itself.
+    /// </summary>
+    public static Terminal From(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var invocation = parse.InvocationConfiguration;
+        return invocation is TerminalInvocation { Terminal: var terminal } ? terminal : Plain(invocation.Output, invocation.Error);
     }
 
     /// <summary>Plain writers (tests, pipes): never a terminal.</summary>

@@ -3,7 +3,7 @@ using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Grouping;
 using PolicyCheck.Manifests.Objects;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests;
 

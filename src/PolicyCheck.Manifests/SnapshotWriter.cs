@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

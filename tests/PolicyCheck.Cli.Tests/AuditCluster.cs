@@ -68,10 +68,9 @@ internal sealed class AuditCluster : IAsyncDisposable
         };
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var terminal = Terminal.Plain(output, error);
         var root = new Command("policycheck")
         {
-            AuditCommand.Create(() => terminal, options => options with { Environment = environment, ServiceAccountDirectory = ServiceAccountFolder }),
+            AuditCommand.Create(options => options with { Environment = environment, ServiceAccountDirectory = ServiceAccountFolder }),
         };
         var parse = root.Parse(["audit", .. args]);
         Assert.That(parse.Errors, Is.Empty, () => string.Join("\n", parse.Errors.Select(e => e.Message)));

@@ -306,7 +306,16 @@ public sealed class DiffCommandTests
 
     private static Task<int> RunGit(string root, Terminal terminal, string? gitRef, string? headRef, string[] paths, DiffFormat format = DiffFormat.Text, string git = "git") =>
         DiffHandler.RunAsync(
-            new DiffRequest([.. paths], gitRef, headRef, format, false, false, null, null, IpBlockPodMatching.Match, false, false, root, git),
+            new DiffRequest
+            {
+                Paths = [.. paths],
+                GitRef = gitRef,
+                HeadGitRef = headRef,
+                Format = format,
+                IpBlockPods = IpBlockPodMatching.Match,
+                WorkingDirectory = root,
+                Git = git,
+            },
             terminal,
             CancellationToken.None);
 

@@ -149,8 +149,12 @@ public sealed class ServicesCommandTests
         Snapshot.Match(result.Output);
     }
 
-    private static MatrixRequest MatrixServices(MatrixFormat format) => new(
-        [CliRunner.Example("seed-scenarios")], format, null, null, null, null, IpBlockPodMatching.Match, false, false);
+    private static MatrixRequest MatrixServices(MatrixFormat format) => new()
+    {
+        Paths = [CliRunner.Example("seed-scenarios")],
+        Format = format,
+        IpBlockPods = IpBlockPodMatching.Match,
+    };
 
     [Test]
     [Description("k8s docs: back-end is not role=frontend, so my-app's ingress rule does not admit it on 9376.")]

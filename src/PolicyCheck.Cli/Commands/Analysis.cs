@@ -3,7 +3,8 @@ using System.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
 using PolicyCheck.Manifests;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
+using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -13,67 +14,44 @@ namespace PolicyCheck.Cli.Commands;
 /// </summary>
 internal static class Analysis
 {
-    public static (LoadResult Loaded, ReachabilityMatrix Matrix) LoadAndEvaluate(
-        IReadOnlyList<string> paths,
-        string? ns,
-        IpBlockPodMatching ipBlockPods,
-        bool quiet,
-        bool verbose,
-        Terminal terminal,
-        CancellationToken cancellationToken,
-        bool printDiagnostics = true) =>
-        LoadAndEvaluate(paths, null, ns, ipBlockPods, quiet, verbose, terminal, cancellationToken, printDiagnostics);
-
     /// <summary>
-    /// Loads <paramref name="paths"/> less what the configuration's <c>ignore:</c> globs match
-    /// (<see cref="Terminal.InputFilter"/>), or takes <paramref name="preloaded"/> when the objects were already loaded
-    /// (<c>policycheck audit</c> reads them from a cluster, where no path applies), then evaluates. This is the one
-    /// place ignores apply, so every command that loads manifests skips the same files.
+    /// Loads the paths less what the configuration's <c>ignore:</c> globs match (<see cref="Terminal.InputFilter"/>),
+    /// or takes <see cref="AnalysisOptions.Preloaded"/> objects, then evaluates. This is the one place ignores apply,
+    /// so every command that loads manifests skips the same files.
     /// </summary>
-    /// <param name="workTreePath">
-    /// Where a file of <paramref name="paths"/> stands in the work tree when the paths are a copy (a git ref's files
-    /// in a temporary folder), so the globs match it as they would the real file; null when the paths are the files.
-    /// </param>
-    public static (LoadResult Loaded, ReachabilityMatrix Matrix) LoadAndEvaluate(
-        IReadOnlyList<string> paths,
-        LoadResult? preloaded,
-        string? ns,
-        IpBlockPodMatching ipBlockPods,
-        bool quiet,
-        bool verbose,
-        Terminal terminal,
-        CancellationToken cancellationToken,
-        bool printDiagnostics = true,
-        Func<string, string>? workTreePath = null)
+    public static (LoadResult Loaded, ReachabilityMatrix Matrix) LoadAndEvaluate(AnalysisOptions options, Terminal terminal, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var (paths, preloaded) = (options.Paths, options.Preloaded);
         if (preloaded is null && terminal.InputFilter is { } filter)
-            paths = Ignore(paths, filter, quiet, terminal, workTreePath);
+            paths = Ignore(options, filter, terminal);
         var clock = Stopwatch.StartNew();
         LoadResult loaded;
         ReachabilityMatrix matrix;
         using (var progress = new ProgressPrinter(terminal))
         {
-            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(ns ?? "default"), terminal.Input, progress, cancellationToken);
+            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(options.Namespace ?? "default"), terminal.Input, progress, cancellationToken);
             var loadTime = clock.Elapsed;
-            matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(ipBlockPods), progress, cancellationToken);
-            if (verbose)
+            matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(options.IpBlockPods), progress, cancellationToken);
+            if (options.Verbose)
                 Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
         }
 
-        if (printDiagnostics)
-            DiagnosticPrinter.Print(loaded.Diagnostics, terminal, quiet);
+        if (options.PrintDiagnostics)
+            DiagnosticPrinter.Print(loaded.Diagnostics, terminal, options.Quiet);
         return (loaded, matrix);
     }
 
     /// <summary>
-    /// <paramref name="paths"/> without the ignored files. Like ESLint with a file it ignores, a file named on the
+    /// The options' paths without the ignored files. Like ESLint with a file it ignores, a file named on the
     /// command line is still ignored (a pre-commit hook passes every changed file, ignored ones too), with a note on
     /// stderr saying so and how to load it anyway; so is a folder of which nothing is left.
     /// </summary>
-    private static ImmutableArray<string> Ignore(IReadOnlyList<string> paths, InputFilter filter, bool quiet, Terminal terminal, Func<string, string>? workTreePath)
+    private static ImmutableArray<string> Ignore(AnalysisOptions options, InputFilter filter, Terminal terminal)
     {
-        var filtered = filter.Apply(paths, workTreePath);
-        if (!quiet)
+        var workTreePath = options.WorkTreePath;
+        var filtered = filter.Apply(options.Paths, workTreePath);
+        if (!options.Quiet)
         {
             foreach (var note in filtered.Notes)
             {

@@ -10,7 +10,7 @@ namespace PolicyCheck.Cli.Commands;
 internal static class AuditCommand
 {
     /// <param name="configure">Adjusts the connection options (tests: a fake environment and service-account folder).</param>
-    public static Command Create(Func<Terminal> terminal, Func<KubeConnectionOptions, KubeConnectionOptions>? configure = null)
+    public static Command Create(Func<KubeConnectionOptions, KubeConnectionOptions>? configure = null)
     {
         var source = new AuditSource(configure);
         var command = new Command(
@@ -22,11 +22,11 @@ internal static class AuditCommand
             "cannot be read (kubeconfig, 401, 403, TLS, unreachable, timeout).");
         foreach (var option in source.Options)
             command.Options.Add(option);
-        command.Subcommands.Add(MatrixCommand.Create(terminal, source));
-        command.Subcommands.Add(ListCommand.Create(terminal, source));
-        command.Subcommands.Add(ExplainCommand.Create(terminal, source));
-        command.Subcommands.Add(LintCommand.Create(terminal, source));
-        command.Subcommands.Add(AuditCompareCommand.Create(terminal, source));
+        command.Subcommands.Add(MatrixCommand.Create(source));
+        command.Subcommands.Add(ListCommand.Create(source));
+        command.Subcommands.Add(ExplainCommand.Create(source));
+        command.Subcommands.Add(LintCommand.Create(source));
+        command.Subcommands.Add(AuditCompareCommand.Create(source));
         return command;
     }
 

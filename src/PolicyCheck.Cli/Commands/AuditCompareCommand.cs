@@ -6,7 +6,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck audit compare PATH...</c>: drift between what the cluster runs and what the manifests declare.</summary>
 internal static class AuditCompareCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource source)
+    public static Command Create(AuditSource source)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<DriftFormat>("--format", "-f")
@@ -33,15 +33,17 @@ internal static class AuditCompareCommand
         command.SetAction((parse, ct) => AuditCompareHandler.RunAsync(
             source,
             parse,
-            new AuditCompareRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(failOnDrift),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose)),
-            terminal(),
+            new AuditCompareRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                FailOnDrift = parse.GetValue(failOnDrift),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
+            Terminal.From(parse),
             ct));
         return command;
     }

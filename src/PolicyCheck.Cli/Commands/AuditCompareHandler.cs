@@ -19,7 +19,7 @@ internal static class AuditCompareHandler
         DiagnosticPrinter.Print(live.Diagnostics, terminal, request.Quiet);
         var liveMatrix = Evaluator.Evaluate(live.Cluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
         var (declared, declaredMatrix) = Analysis.LoadAndEvaluate(
-            request.Paths, null, ns, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+            request.AnalysisOptions() with { Namespace = ns }, terminal, cancellationToken);
         // Both sides name a Deployment's pods after the Deployment (the loader's grouping), so they compare by name.
         var drift = DriftAnalysis.Compare(read.Context, live.Cluster, liveMatrix, declared.Cluster, declaredMatrix, ns);
         if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer), cancellationToken))

@@ -9,7 +9,7 @@ namespace PolicyCheck.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create()
     {
         var paths = CommonOptions.Paths();
         paths.Arity = ArgumentArity.ZeroOrMore;
@@ -50,20 +50,22 @@ internal static class DiffCommand
         };
         standard.AddTo(command);
         command.SetAction((parse, ct) => DiffHandler.RunAsync(
-            new DiffRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(git),
-                parse.GetValue(headGit),
-                parse.GetValue(format),
-                parse.GetValue(failOnConnections),
-                parse.GetValue(failOnFindings),
-                parse.GetValue(ns),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose),
-                Environment.CurrentDirectory),
-            terminal(),
+            new DiffRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                GitRef = parse.GetValue(git),
+                HeadGitRef = parse.GetValue(headGit),
+                Format = parse.GetValue(format),
+                FailOnNewConnections = parse.GetValue(failOnConnections),
+                FailOnNewFindings = parse.GetValue(failOnFindings),
+                Namespace = parse.GetValue(ns),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+                WorkingDirectory = Environment.CurrentDirectory,
+            },
+            Terminal.From(parse),
             ct));
         return command;
     }

@@ -3,6 +3,7 @@ using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Diff;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
+using PolicyCheck.Manifests.Git;
 using PolicyCheck.Reporting.Diff;
 
 namespace PolicyCheck.Cli.Commands;
@@ -22,8 +23,8 @@ internal static class DiffHandler
             return (int)ExitCode.UsageError;
         }
 
-        using var baseGit = request.GitRef is { } baseRef ? Extract(baseRef, request, terminal) : null;
-        using var headGit = request.HeadGitRef is { } headRef ? Extract(headRef, request, terminal) : null;
+        using var baseGit = request.GitRef is { } baseRef ? await ReadGitAsync(baseRef, request, terminal, cancellationToken) : null;
+        using var headGit = request.HeadGitRef is { } headRef ? await ReadGitAsync(headRef, request, terminal, cancellationToken) : null;
         if ((request.GitRef is not null && baseGit is null) || (request.HeadGitRef is not null && headGit is null))
             return (int)ExitCode.UsageError;
 
@@ -71,37 +72,39 @@ internal static class DiffHandler
         return null;
     }
 
-    private static DiffGitSource? Extract(string reference, DiffRequest request, Terminal terminal)
+    private static async Task<GitTree?> ReadGitAsync(string reference, DiffRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
-        var source = DiffGitSource.Extract(request.Git, reference, request.Paths, request.WorkingDirectory, out var error);
-        if (source is null)
+        var read = await GitTreeReader.TryReadAsync(new GitTreeRequest(reference, request.Paths, request.WorkingDirectory, request.Git), cancellationToken);
+        if (!read.Succeeded)
         {
-            terminal.Error.WriteLine($"policycheck: {error}");
+            terminal.Error.WriteLine($"policycheck: {read.Error}");
             return null;
         }
 
         if (!request.Quiet)
         {
-            foreach (var missing in source.Missing)
+            foreach (var missing in read.Tree.Missing)
                 terminal.Error.WriteLine($"policycheck: note: '{missing}' does not exist at '{reference}'; that side has nothing there.");
         }
 
-        return source;
+        return read.Tree;
     }
 
     /// <summary>Loads, evaluates and lints one side; its diagnostics go to stderr with git paths shown as <c>REF:path</c>.</summary>
-    private static LoadedSide Side(DiffRequest request, DiffGitSource? git, ImmutableArray<string> paths, Terminal terminal, CancellationToken cancellationToken)
+    private static LoadedSide Side(DiffRequest request, GitTree? git, ImmutableArray<string> paths, Terminal terminal, CancellationToken cancellationToken)
     {
         // No path with --git means the folder git was asked about: '.' in a real run.
         var loaderPaths = git?.Paths ?? (paths.IsEmpty ? [Path.GetRelativePath(Environment.CurrentDirectory, request.WorkingDirectory)] : paths);
         var (loaded, matrix) = Analysis.LoadAndEvaluate(
-            loaderPaths, null, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false, workTreePath: git is null ? null : git.WorkTreePath);
+            request.AnalysisOptions() with { Paths = loaderPaths, PrintDiagnostics = false, WorkTreePath = git is null ? null : git.WorkTreePath },
+            terminal,
+            cancellationToken);
         var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, new EvaluationOptions(request.IpBlockPods)), loaded.HasErrors, git);
         DiagnosticPrinter.Print(loaded.Diagnostics.Select(side.Display), terminal, request.Quiet);
         return side;
     }
 
-    private sealed record LoadedSide(Core.Model.Cluster Cluster, ReachabilityMatrix Matrix, ImmutableArray<Diagnostic> Findings, bool HasErrors, DiffGitSource? Git)
+    private sealed record LoadedSide(Core.Model.Cluster Cluster, ReachabilityMatrix Matrix, ImmutableArray<Diagnostic> Findings, bool HasErrors, GitTree? Git)
     {
         /// <summary>The diagnostic with its paths as the user knows them (<c>REF:path</c> for a git side).</summary>
         public Diagnostic Display(Diagnostic diagnostic) => Git is null

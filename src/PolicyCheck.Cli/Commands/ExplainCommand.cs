@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck explain PATH... --from A --to B [--port P]</c>: why one flow is allowed or denied.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var from = End("--from", "The source: NS/NAME (a workload or a pod of one), a selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
@@ -49,21 +49,23 @@ internal static class ExplainCommand
             if (hasService && result.GetResult(port) is not null)
                 result.AddError("--port does not go with --to-service: name the service port as NS/NAME:PORT.");
         });
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => ExplainHandler.RunAsync(
-            new ExplainRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(from)!, // required: the parser reports a missing --from before any action runs
-                parse.GetValue(to), // null with --to-service (the validator requires exactly one)
-                parse.GetValue(port),
-                parse.GetValue(format),
-                parse.GetValue(ns),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose),
-                parse.GetValue(toService)),
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => ExplainHandler.RunAsync(
+            new ExplainRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                From = parse.GetValue(from)!, // required: the parser reports a missing --from before any action runs
+                To = parse.GetValue(to), // null with --to-service (the validator requires exactly one)
+                ToService = parse.GetValue(toService),
+                Port = parse.GetValue(port),
+                Format = parse.GetValue(format),
+                Namespace = parse.GetValue(ns),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
             loaded,
-            terminal(),
+            Terminal.From(parse),
             token), ct));
         return command;
     }

@@ -20,7 +20,7 @@ internal static class ExplainHandler
     public static async Task<int> RunAsync(ExplainRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         var options = new EvaluationOptions(request.IpBlockPods);
-        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded), terminal, cancellationToken);
         var from = request.From.Resolve(matrix);
         var to = request.To?.Resolve(matrix) ?? [];
         var ends = request.To is { } toQuery ? new[] { ("--from", request.From), ("--to", toQuery) } : [("--from", request.From)];

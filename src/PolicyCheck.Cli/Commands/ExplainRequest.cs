@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Reporting.Explain;
 
@@ -6,17 +5,17 @@ namespace PolicyCheck.Cli.Commands;
 
 /// <summary>
 /// Everything <c>policycheck explain</c> was asked to do, already parsed and validated. Exactly one of
-/// <paramref name="To"/> and <paramref name="ToService"/> is set.
+/// <see cref="To"/> and <see cref="ToService"/> is set.
 /// </summary>
-public sealed record ExplainRequest(
-    ImmutableArray<string> Paths,
-    SubjectQuery From,
-    SubjectQuery? To,
-    PortQuery? Port,
-    ExplainFormat Format,
-    string? Namespace,
-    string? OutputPath,
-    IpBlockPodMatching IpBlockPods,
-    bool Quiet,
-    bool Verbose,
-    string? ToService = null);
+public sealed record ExplainRequest : CommandRequest
+{
+    public required SubjectQuery From { get; init; }
+
+    public SubjectQuery? To { get; init; }
+
+    public string? ToService { get; init; }
+
+    public PortQuery? Port { get; init; }
+
+    public ExplainFormat Format { get; init; }
+}

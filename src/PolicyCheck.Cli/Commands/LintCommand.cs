@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck lint PATH...</c>: misconfigurations of policies and services, each at its file:line:col.</summary>
 internal static class LintCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = LintFormatOption.Create(sarif: true);
@@ -53,21 +53,21 @@ internal static class LintCommand
         };
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) =>
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) =>
         {
             var errors = new List<SettingsError>();
             var config = ProjectConfig.Load(parse, errors); // validated before the command ran, so no errors here
             return LintHandler.RunAsync(
-                new LintRequest(
-                    [.. parse.GetValue(paths) ?? []],
-                    parse.GetValue(format),
-                    parse.GetValue(failOn),
-                    parse.GetValue(ns),
-                    parse.GetValue(standard.Output),
-                    parse.GetValue(standard.IpBlockPods),
-                    parse.GetValue(standard.Quiet),
-                    parse.GetValue(standard.Verbose))
+                new LintRequest
                 {
+                    Paths = [.. parse.GetValue(paths) ?? []],
+                    Format = parse.GetValue(format),
+                    FailOn = parse.GetValue(failOn),
+                    Namespace = parse.GetValue(ns),
+                    OutputPath = parse.GetValue(standard.Output),
+                    IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                    Quiet = parse.GetValue(standard.Quiet),
+                    Verbose = parse.GetValue(standard.Verbose),
                     Profile = parse.GetValue(profile),
                     BaselinePath = parse.GetValue(baseline),
                     WriteBaselinePath = parse.GetValue(writeBaseline),
@@ -75,7 +75,7 @@ internal static class LintCommand
                     Config = config,
                 },
                 loaded,
-                terminal(),
+                Terminal.From(parse),
                 token);
         }, ct));
         return command;

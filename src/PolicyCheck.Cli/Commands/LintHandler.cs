@@ -5,7 +5,7 @@ using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Suppression;
 using PolicyCheck.Manifests;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
 
@@ -40,7 +40,7 @@ internal static class LintHandler
         var options = new EvaluationOptions(request.IpBlockPods);
         // Loader diagnostics go into the report with the findings, not to stderr.
         var (loaded, matrix) = Analysis.LoadAndEvaluate(
-            request.Paths, preloaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken, printDiagnostics: false);
+            request.AnalysisOptions(preloaded) with { PrintDiagnostics = false }, terminal, cancellationToken);
 
         var findings = Suppressions.ApplyAnnotations(Linter.Run(loaded.Cluster, matrix, options, settings: settings), loaded.Suppressions, KnownIds);
         var root = LintSarif.RepositoryRoot(request.Paths);

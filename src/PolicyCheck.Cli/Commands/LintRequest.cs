@@ -6,16 +6,12 @@ using PolicyCheck.Reporting.Lint;
 namespace PolicyCheck.Cli.Commands;
 
 /// <summary>Everything <c>policycheck lint</c> was asked to do, already parsed and validated.</summary>
-public sealed record LintRequest(
-    ImmutableArray<string> Paths,
-    LintFormat Format,
-    LintFailOn FailOn,
-    string? Namespace,
-    string? OutputPath,
-    IpBlockPodMatching IpBlockPods,
-    bool Quiet,
-    bool Verbose)
+public sealed record LintRequest : CommandRequest
 {
+    public LintFormat Format { get; init; }
+
+    public LintFailOn FailOn { get; init; }
+
     /// <summary>A shipped profile name or a profile file; null takes the configuration's, else baseline.</summary>
     public string? Profile { get; init; }
 

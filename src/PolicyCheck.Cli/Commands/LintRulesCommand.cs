@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck rules</c>: the lint rule catalogue; <c>--format md</c> is <c>docs/rules/README.md</c>.</summary>
 internal static class LintRulesCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create()
     {
         var format = LintFormatOption.Create();
         var output = CommonOptions.Output();
@@ -22,7 +22,7 @@ internal static class LintRulesCommand
         {
             var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
             var written = await OutputFile.WriteAsync(
-                parse.GetValue(output), terminal(), writer => RulesWriter.Write(rules, parse.GetValue(format), writer), ct);
+                parse.GetValue(output), Terminal.From(parse), writer => RulesWriter.Write(rules, parse.GetValue(format), writer), ct);
             return (int)(written ? ExitCode.Ok : ExitCode.UsageError);
         });
         return command;

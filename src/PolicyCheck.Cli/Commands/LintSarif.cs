@@ -10,7 +10,7 @@ namespace PolicyCheck.Cli.Commands;
 
 /// <summary>
 /// What the SARIF writer needs from a lint run: every rule of the catalogue and of the loader (PC0xxx), the
-/// findings, the rules' security tags and severities, and the repository root that artifact URIs are relative to
+/// findings, the rules' security tags and severities (help text and descriptions are SarifMapping's defaults), and the repository root that artifact URIs are relative to
 /// (the nearest folder with <c>.git</c> above the first input, else the working directory).
 /// </summary>
 internal static class LintSarif
@@ -26,9 +26,7 @@ internal static class LintSarif
                 r => r.Descriptor.Id,
                 r => new SarifRuleMetadata(
                     r.Metadata.Tags.IsDefault ? [] : r.Metadata.Tags,
-                    r.Metadata.SecuritySeverity?.ToString("0.0", CultureInfo.InvariantCulture),
-                    $"{Sentence(r.Descriptor.Title)}\n\nSee [{r.Descriptor.Id} {r.Descriptor.Name}]({r.Descriptor.HelpUri.AbsoluteUri}).",
-                    Sentence(r.Descriptor.Title)),
+                    r.Metadata.SecuritySeverity?.ToString("0.0", CultureInfo.InvariantCulture)),
                 StringComparer.Ordinal);
         return new SarifInput(
             rules,
@@ -58,6 +56,4 @@ internal static class LintSarif
 
         return Directory.GetCurrentDirectory();
     }
-
-    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 }

@@ -8,7 +8,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck list PATH...</c>: one line per allowed pair with its ports, then how exposed workloads are.</summary>
 internal static class ListCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<ListFormat>("--format", "-f")
@@ -58,24 +58,26 @@ internal static class ListCommand
             if (result.GetValue(summaryOnly) && result.GetValue(format) == ListFormat.Csv)
                 result.AddError("--summary-only has no CSV form; use --format text, md or json.");
         });
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => ListHandler.RunAsync(
-            new ListRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(focus),
-                parse.GetValue(direction),
-                parse.GetValue(port),
-                parse.GetValue(ns),
-                parse.GetValue(selector),
-                parse.GetValue(includeSelf),
-                !parse.GetValue(noSummary),
-                parse.GetValue(summaryOnly),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose)),
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => ListHandler.RunAsync(
+            new ListRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                Focus = parse.GetValue(focus),
+                Direction = parse.GetValue(direction),
+                Port = parse.GetValue(port),
+                Namespace = parse.GetValue(ns),
+                Selector = parse.GetValue(selector),
+                IncludeSelf = parse.GetValue(includeSelf),
+                Summary = !parse.GetValue(noSummary),
+                SummaryOnly = parse.GetValue(summaryOnly),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
             loaded,
-            terminal(),
+            Terminal.From(parse),
             token), ct));
         return command;
     }

@@ -16,7 +16,7 @@ internal static class ListHandler
     /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
     public static async Task<int> RunAsync(ListRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
-        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded), terminal, cancellationToken);
         var focused = request.Focus?.Resolve(matrix);
         if (focused is { IsEmpty: true })
         {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Selectors;
@@ -7,21 +6,24 @@ using PolicyCheck.Reporting.List;
 namespace PolicyCheck.Cli.Commands;
 
 /// <summary>Everything <c>policycheck list</c> was asked to do, already parsed and validated.</summary>
-/// <param name="Direction">Only with <paramref name="Focus"/>: connections into (ingress) or out of (egress) it.</param>
-/// <param name="Summary">Whether to write the exposure summary after the list.</param>
-/// <param name="SummaryOnly">Whether to write the exposure summary alone.</param>
-public sealed record ListRequest(
-    ImmutableArray<string> Paths,
-    ListFormat Format,
-    SubjectQuery? Focus,
-    Direction? Direction,
-    PortQuery? Port,
-    string? Namespace,
-    LabelSelector? Selector,
-    bool IncludeSelf,
-    bool Summary,
-    bool SummaryOnly,
-    string? OutputPath,
-    IpBlockPodMatching IpBlockPods,
-    bool Quiet,
-    bool Verbose);
+public sealed record ListRequest : CommandRequest
+{
+    public ListFormat Format { get; init; }
+
+    public SubjectQuery? Focus { get; init; }
+
+    /// <summary>Only with <see cref="Focus"/>: connections into (ingress) or out of (egress) it.</summary>
+    public Direction? Direction { get; init; }
+
+    public PortQuery? Port { get; init; }
+
+    public LabelSelector? Selector { get; init; }
+
+    public bool IncludeSelf { get; init; }
+
+    /// <summary>Whether to write the exposure summary after the list.</summary>
+    public bool Summary { get; init; }
+
+    /// <summary>Whether to write the exposure summary alone.</summary>
+    public bool SummaryOnly { get; init; }
+}

@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck matrix PATH...</c>: which subject can reach which, per protocol and port.</summary>
 internal static class MatrixCommand
 {
-    public static Command Create(Func<Terminal> terminal, AuditSource? audit = null)
+    public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
         var format = new Option<MatrixFormat>("--format", "-f")
@@ -51,22 +51,24 @@ internal static class MatrixCommand
             else if (result.GetValue(format) is MatrixFormat.Csv or MatrixFormat.Dot)
                 result.AddError("--group-equivalent works with --format table, json or md: CSV and DOT show one row or node per subject.");
         });
-        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, terminal(), (loaded, token) => MatrixHandler.RunAsync(
-            new MatrixRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(port),
-                parse.GetValue(ns),
-                parse.GetValue(selector),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose),
-                parse.GetValue(groupEquivalent),
-                parse.GetValue(noGroup),
-                parse.GetValue(services)),
+        command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => MatrixHandler.RunAsync(
+            new MatrixRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                Port = parse.GetValue(port),
+                Namespace = parse.GetValue(ns),
+                Selector = parse.GetValue(selector),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+                GroupEquivalent = parse.GetValue(groupEquivalent),
+                NoGroup = parse.GetValue(noGroup),
+                Services = parse.GetValue(services),
+            },
             loaded,
-            terminal(),
+            Terminal.From(parse),
             token), ct));
         return command;
     }

@@ -6,7 +6,7 @@ namespace PolicyCheck.Cli.Commands;
 /// <summary><c>policycheck services PATH...</c>: services, their backends, DNS names and who reaches them.</summary>
 internal static class ServicesCommand
 {
-    public static Command Create(Func<Terminal> terminal)
+    public static Command Create()
     {
         var paths = CommonOptions.Paths();
         var format = new Option<ServicesFormat>("--format", "-f")
@@ -48,17 +48,19 @@ internal static class ServicesCommand
             }
         });
         command.SetAction((parse, ct) => ServicesHandler.RunAsync(
-            new ServicesRequest(
-                [.. parse.GetValue(paths) ?? []],
-                parse.GetValue(format),
-                parse.GetValue(ns),
-                parse.GetValue(env),
-                parse.GetValue(service),
-                parse.GetValue(standard.Output),
-                parse.GetValue(standard.IpBlockPods),
-                parse.GetValue(standard.Quiet),
-                parse.GetValue(standard.Verbose)),
-            terminal(),
+            new ServicesRequest
+            {
+                Paths = [.. parse.GetValue(paths) ?? []],
+                Format = parse.GetValue(format),
+                Namespace = parse.GetValue(ns),
+                Env = parse.GetValue(env),
+                Service = parse.GetValue(service),
+                OutputPath = parse.GetValue(standard.Output),
+                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Quiet = parse.GetValue(standard.Quiet),
+                Verbose = parse.GetValue(standard.Verbose),
+            },
+            Terminal.From(parse),
             ct));
         return command;
     }

@@ -9,7 +9,7 @@ internal static class ServicesHandler
 {
     public static async Task<int> RunAsync(ServicesRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
-        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.Paths, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        var (loaded, matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(), terminal, cancellationToken);
         var cluster = loaded.Cluster;
         Action<TextWriter> write;
         if (request.Env is { } envId)

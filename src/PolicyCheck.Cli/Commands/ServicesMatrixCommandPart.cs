@@ -39,7 +39,7 @@ internal static class ServicesMatrixCommandPart
             return (int)ExitCode.UsageError;
         }
 
-        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.Paths, loaded, request.Namespace, request.IpBlockPods, request.Quiet, request.Verbose, terminal, cancellationToken);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded), terminal, cancellationToken);
         var services = ServiceSummary.Build(loaded.Cluster, new ServiceReachability(loaded.Cluster, matrix));
         var clients = Enumerable.Range(0, matrix.Subjects.Length).Where(i =>
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using PolicyCheck.Core.Diagnostics;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
 
 namespace PolicyCheck.Cli.Configuration;
 

@@ -64,7 +64,7 @@ internal static class ConfigStep
         ArgumentNullException.ThrowIfNull(terminal);
         foreach (var error in errors)
             terminal.Error.WriteLine($"policycheck: {error}");
-        if (errors.Any(e => e.Span.Path.EndsWith(Manifests.Config.ConfigFile.FileName, StringComparison.Ordinal)))
+        if (errors.Any(e => e.Span.Path.EndsWith(PolicyCheck.Config.ConfigFile.FileName, StringComparison.Ordinal)))
             terminal.Error.WriteLine("Fix the configuration, or run with --no-config to ignore it.");
     }
 }

@@ -3,7 +3,7 @@ using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Settings;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
 
 namespace PolicyCheck.Cli.Configuration;
 

@@ -4,7 +4,8 @@ using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Settings;
-using PolicyCheck.Manifests.Config;
+using PolicyCheck.Config;
+using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli.Configuration;
 

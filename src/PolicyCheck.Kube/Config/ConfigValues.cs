@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PolicyCheck.Manifests.Kubeconfig;
 
 namespace PolicyCheck.Kube.Config;
 

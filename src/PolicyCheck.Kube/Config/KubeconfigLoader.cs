@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using PolicyCheck.Kube.Auth;
-using PolicyCheck.Manifests.Kubeconfig;
 
 namespace PolicyCheck.Kube.Config;
 

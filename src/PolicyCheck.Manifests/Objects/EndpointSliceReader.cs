@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Syntax;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

@@ -1,6 +1,6 @@
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

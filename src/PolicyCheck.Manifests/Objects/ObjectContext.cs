@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

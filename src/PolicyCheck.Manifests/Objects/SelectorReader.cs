@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Selectors;
 using PolicyCheck.Manifests.Syntax;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

@@ -1,5 +1,5 @@
 using PolicyCheck.Core.Model;
-using PolicyCheck.Manifests.Yaml;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
 

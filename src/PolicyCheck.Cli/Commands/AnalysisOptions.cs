@@ -1,0 +1,29 @@
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Manifests;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>What <see cref="Analysis.LoadAndEvaluate"/> loads and how it reports.</summary>
+/// <param name="Paths">The manifest paths, less what the configuration ignores.</param>
+internal sealed record AnalysisOptions(IReadOnlyList<string> Paths)
+{
+    /// <summary>Objects already loaded (<c>policycheck audit</c> reads them from a cluster, where no path applies).</summary>
+    public LoadResult? Preloaded { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public IpBlockPodMatching IpBlockPods { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+
+    /// <summary>Whether the loader's diagnostics go to stderr (lint and diff print them their own way).</summary>
+    public bool PrintDiagnostics { get; init; } = true;
+
+    /// <summary>
+    /// Where a file of <see cref="Paths"/> stands in the work tree when the paths are a copy (a git ref's files in a
+    /// temporary folder), so the globs match it as they would the real file; null when the paths are the files.
+    /// </summary>
+    public Func<string, string>? WorkTreePath { get; init; }
+}

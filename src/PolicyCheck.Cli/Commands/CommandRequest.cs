@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Engine;
+using PolicyCheck.Manifests;
+
+namespace PolicyCheck.Cli.Commands;
+
+/// <summary>
+/// What every analysis command's request holds: its inputs and the standard options (<see cref="CommonOptions.StandardOptions"/>
+/// and --namespace). Requests are built with named properties, so a call site says which value is which.
+/// </summary>
+public abstract record CommandRequest
+{
+    /// <summary>The manifest paths as given ('-' for standard input).</summary>
+    public required ImmutableArray<string> Paths { get; init; }
+
+    /// <summary><c>--namespace</c>: the default namespace for objects without one, and the one to show.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary><c>--output</c>: write the result to this file instead of stdout.</summary>
+    public string? OutputPath { get; init; }
+
+    public IpBlockPodMatching IpBlockPods { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+
+    /// <summary>The load-and-evaluate step of this request, on <paramref name="preloaded"/> objects when given.</summary>
+    internal AnalysisOptions AnalysisOptions(LoadResult? preloaded = null) => new(Paths)
+    {
+        Preloaded = preloaded,
+        Namespace = Namespace,
+        IpBlockPods = IpBlockPods,
+        Quiet = Quiet,
+        Verbose = Verbose,
+    };
+}

@@ -1,7 +1,0 @@
-namespace PolicyCheck.Manifests.Config;
-
-/// <summary>
-/// An input as written (a file, or a folder whose every manifest matched) that the <c>ignore:</c> globs dropped,
-/// with the pattern that matched (the last one for a folder).
-/// </summary>
-public sealed record InputFilterNote(string Input, string Pattern, bool IsFolder);

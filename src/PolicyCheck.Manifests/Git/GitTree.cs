@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace PolicyCheck.Manifests.Git;
+
+/// <summary>
+/// Manifests as they are at a git commit, copied into a temporary folder (<see cref="GitTreeReader"/>). Paths name
+/// the same places as in the work tree. Disposing deletes the folder.
+/// </summary>
+public sealed class GitTree : IDisposable
+{
+    private readonly string _repository;
+
+    internal GitTree(string reference, string repository, string folder, ImmutableArray<string> paths, ImmutableArray<string> missing)
+    {
+        Reference = reference;
+        _repository = repository;
+        Folder = folder;
+        Paths = paths;
+        Missing = missing;
+    }
+
+    /// <summary>The ref as the user wrote it.</summary>
+    public string Reference { get; }
+
+    /// <summary>The temporary folder holding the files.</summary>
+    public string Folder { get; }
+
+    /// <summary>Where the requested paths that exist at the ref now are, for the loader.</summary>
+    public ImmutableArray<string> Paths { get; }
+
+    /// <summary>Requested paths that do not exist at the ref (as written): that side has nothing there.</summary>
+    public ImmutableArray<string> Missing { get; }
+
+    /// <summary>Shows a path inside <see cref="Folder"/> the way git names it: <c>REF:path/in/repo.yaml</c>.</summary>
+    public string DisplayPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var prefix = Folder + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, StringComparison.Ordinal)
+            ? $"{Reference}:{path[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/')}"
+            : path;
+    }
+
+    /// <summary>Where a path inside <see cref="Folder"/> is in the work tree, as the repository lays it out at the ref.</summary>
+    public string WorkTreePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var relative = Path.GetRelativePath(Folder, path);
+        return relative == "." ? _repository : Path.Combine(_repository, relative);
+    }
+
+    public void Dispose() => Delete(Folder);
+
+    internal static void Delete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary folder is not worth failing the command for.
+        }
+    }
+}

@@ -1,6 +1,0 @@
-using System.Collections.Immutable;
-
-namespace PolicyCheck.Manifests.Kubeconfig;
-
-/// <summary>A kubeconfig read: the document, or the errors (with spans) that kept it from being read.</summary>
-public sealed record KubeconfigReadResult(KubeconfigDocument? Document, ImmutableArray<string> Errors);

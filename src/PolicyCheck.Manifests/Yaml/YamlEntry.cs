@@ -1,4 +1,0 @@
-namespace PolicyCheck.Manifests.Yaml;
-
-/// <summary>One key and value of a mapping; keys are always scalars (other keys are reported and dropped).</summary>
-internal readonly record struct YamlEntry(YamlScalar Key, YamlNode Value);
