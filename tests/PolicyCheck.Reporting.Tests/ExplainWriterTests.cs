@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
@@ -201,11 +200,21 @@ public sealed class ExplainWriterTests
         Assert.That(missing, Is.Empty);
     }
 
+    /// <summary>
+    /// Each format gets the writer of that format, told apart by how the document opens: the text's flow line, the
+    /// JSON object, the Markdown heading. A switch that handed one format another's writer fails here.
+    /// </summary>
+    [TestCase(ExplainFormat.Text, "shop/web[Deployment] -> shop/db[Deployment]: denied")]
+    [TestCase(ExplainFormat.Json, "{")]
+    [TestCase(ExplainFormat.Markdown, "\n### shop/web\\[Deployment\\] -> shop/db\\[Deployment\\]: denied")]
+    public void Writers_EachFormat_WritesThatFormat(ExplainFormat format, string start) =>
+        Assert.That(Write(format, Report("shop/web", "shop/db")), Does.StartWith(start));
+
     [Test]
     public void Writers_EveryFormatHasOne()
     {
-        foreach (var format in Enum.GetValues<ExplainFormat>())
-            Assert.That(ExplainWriters.Create(format), Is.Not.Null);
-        Assert.That(ImmutableArray.Create(Enum.GetValues<ExplainFormat>()), Has.Length.EqualTo(3));
+        Assert.That(Enum.GetValues<ExplainFormat>(), Is.EquivalentTo(new[] { ExplainFormat.Text, ExplainFormat.Json, ExplainFormat.Markdown }),
+            "a new format needs a case in Writers_EachFormat_WritesThatFormat");
+        Assert.That(() => ExplainWriters.Create((ExplainFormat)99), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 }
