@@ -166,7 +166,8 @@ public sealed class ExplainWriterTests
             "shop/db",
             [db],
             null,
-            [Explainer.Explain(cluster, web, db), Explainer.Explain(cluster, api, db)]);
+            [Explainer.Explain(cluster, web, db), Explainer.Explain(cluster, api, db)],
+            Hints: new ExplainHints(From: "--from", To: "--to", IpBlockPodsIgnored: null));
 
         var text = Write(ExplainFormat.Text, report);
 
@@ -185,6 +186,33 @@ public sealed class ExplainWriterTests
             var sentence = ReasonText.Describe(new Reason(kind, SourceSpan.None, "k", "e", "a"));
             Assert.That(sentence, Is.Not.Empty, kind.ToString());
         }
+    }
+
+    [Test]
+    public void ReasonText_IpBlockPodsIgnored_NamesTheHostsSettingOnlyWhenGiven()
+    {
+        var reason = new Reason(ReasonKind.IpBlockPodsIgnored, SourceSpan.None, Key: "10.0.0.0/8");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ReasonText.Describe(reason), Is.EqualTo("ipBlock 10.0.0.0/8 is not applied to pods."));
+            Assert.That(
+                ReasonText.Describe(reason, new ExplainHints("from", "to", IpBlockPodsIgnored: "pods ignored")),
+                Is.EqualTo("ipBlock 10.0.0.0/8 is not applied to pods (pods ignored)."));
+        }
+    }
+
+    [Test]
+    public void Text_SeveralMatchesWithoutHints_NamesTheEndsInPlainWords()
+    {
+        var cluster = Cluster();
+        var matrix = Evaluator.Evaluate(cluster);
+        var web = matrix.Subjects[matrix.IndexOf("shop/web")];
+        var api = matrix.Subjects[matrix.IndexOf("shop/api")];
+        var db = matrix.Subjects[matrix.IndexOf("shop/db")];
+        var report = new ExplainReport("app=x", [db], "ns=shop", [web, api], null, [Explainer.Explain(cluster, db, web), Explainer.Explain(cluster, db, api)]);
+
+        Assert.That(Write(ExplainFormat.Text, report), Does.StartWith("to 'ns=shop' matches 2 subjects: shop/web[Deployment], shop/api[Deployment]\n\n"));
     }
 
     [Test]
