@@ -54,9 +54,9 @@ internal interface IMatrixCells
     /// A cell as the tables for people show it: off the diagonal what is allowed; on it, what one pod may send another,
     /// different pod where there is one (a pod to itself is always allowed, so that cell would say nothing).
     /// </summary>
-    PortSet Shown(int row, int column) => row == column && Within(row) is { } within ? within : Allowed(row, column);
+    PortSet TableCell(int row, int column) => row == column && Within(row) is { } within ? within : Allowed(row, column);
 
-    /// <summary><see cref="Shown"/> for the port query.</summary>
-    bool IsPortShown(int row, int column) =>
+    /// <summary><see cref="TableCell"/> for the port query.</summary>
+    bool TablePortCell(int row, int column) =>
         row == column && IsPortAllowedWithin(row) is { } within ? within : IsPortAllowed(row, column);
 }

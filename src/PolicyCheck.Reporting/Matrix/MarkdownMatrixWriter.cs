@@ -91,8 +91,8 @@ internal sealed class MarkdownMatrixWriter : IMatrixWriter
     private static string CellText(MatrixReport report, IMatrixCells cells, int row, int column)
     {
         if (report.Port is not null)
-            return cells.IsPortShown(row, column) ? Yes : No;
-        var set = cells.Shown(row, column);
+            return cells.TablePortCell(row, column) ? Yes : No;
+        var set = cells.TableCell(row, column);
         return set.IsEmpty ? Nothing : Escape(set.ToString());
     }
 }

@@ -292,8 +292,8 @@ internal sealed class TableMatrixWriter : IMatrixWriter
                 for (var column = 0; column < cells.Count; column++)
                 {
                     grid.Cells[row, column] = report.Port is null
-                        ? grid.ToCell(cells.Shown(row, column), glyphs)
-                        : cells.IsPortShown(row, column) ? new Cell(glyphs.Yes, Tone.All) : new Cell(glyphs.No, Tone.None);
+                        ? grid.ToCell(cells.TableCell(row, column), glyphs)
+                        : cells.TablePortCell(row, column) ? new Cell(glyphs.Yes, Tone.All) : new Cell(glyphs.No, Tone.None);
                 }
             }
 
