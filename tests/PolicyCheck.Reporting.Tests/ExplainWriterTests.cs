@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
@@ -167,7 +166,8 @@ public sealed class ExplainWriterTests
             "shop/db",
             [db],
             null,
-            [Explainer.Explain(cluster, web, db), Explainer.Explain(cluster, api, db)]);
+            [Explainer.Explain(cluster, web, db), Explainer.Explain(cluster, api, db)],
+            Hints: new ExplainHints(From: "--from", To: "--to", IpBlockPodsIgnored: null));
 
         var text = Write(ExplainFormat.Text, report);
 
@@ -189,6 +189,33 @@ public sealed class ExplainWriterTests
     }
 
     [Test]
+    public void ReasonText_IpBlockPodsIgnored_NamesTheHostsSettingOnlyWhenGiven()
+    {
+        var reason = new Reason(ReasonKind.IpBlockPodsIgnored, SourceSpan.None, Key: "10.0.0.0/8");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ReasonText.Describe(reason), Is.EqualTo("ipBlock 10.0.0.0/8 is not applied to pods."));
+            Assert.That(
+                ReasonText.Describe(reason, new ExplainHints("from", "to", IpBlockPodsIgnored: "pods ignored")),
+                Is.EqualTo("ipBlock 10.0.0.0/8 is not applied to pods (pods ignored)."));
+        }
+    }
+
+    [Test]
+    public void Text_SeveralMatchesWithoutHints_NamesTheEndsInPlainWords()
+    {
+        var cluster = Cluster();
+        var matrix = Evaluator.Evaluate(cluster);
+        var web = matrix.Subjects[matrix.IndexOf("shop/web")];
+        var api = matrix.Subjects[matrix.IndexOf("shop/api")];
+        var db = matrix.Subjects[matrix.IndexOf("shop/db")];
+        var report = new ExplainReport("app=x", [db], "ns=shop", [web, api], null, [Explainer.Explain(cluster, db, web), Explainer.Explain(cluster, db, api)]);
+
+        Assert.That(Write(ExplainFormat.Text, report), Does.StartWith("to 'ns=shop' matches 2 subjects: shop/web[Deployment], shop/api[Deployment]\n\n"));
+    }
+
+    [Test]
     [Description("docs/explain-output.md documents every reason kind the JSON can carry.")]
     public void Docs_ListEveryReasonKind()
     {
@@ -201,11 +228,21 @@ public sealed class ExplainWriterTests
         Assert.That(missing, Is.Empty);
     }
 
+    /// <summary>
+    /// Each format gets the writer of that format, told apart by how the document opens: the text's flow line, the
+    /// JSON object, the Markdown heading. A switch that handed one format another's writer fails here.
+    /// </summary>
+    [TestCase(ExplainFormat.Text, "shop/web[Deployment] -> shop/db[Deployment]: denied")]
+    [TestCase(ExplainFormat.Json, "{")]
+    [TestCase(ExplainFormat.Markdown, "\n### shop/web\\[Deployment\\] -> shop/db\\[Deployment\\]: denied")]
+    public void Writers_EachFormat_WritesThatFormat(ExplainFormat format, string start) =>
+        Assert.That(Write(format, Report("shop/web", "shop/db")), Does.StartWith(start));
+
     [Test]
     public void Writers_EveryFormatHasOne()
     {
-        foreach (var format in Enum.GetValues<ExplainFormat>())
-            Assert.That(ExplainWriters.Create(format), Is.Not.Null);
-        Assert.That(ImmutableArray.Create(Enum.GetValues<ExplainFormat>()), Has.Length.EqualTo(3));
+        Assert.That(Enum.GetValues<ExplainFormat>(), Is.EquivalentTo(new[] { ExplainFormat.Text, ExplainFormat.Json, ExplainFormat.Markdown }),
+            "a new format needs a case in Writers_EachFormat_WritesThatFormat");
+        Assert.That(() => ExplainWriters.Create((ExplainFormat)99), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 }

@@ -67,6 +67,37 @@ public sealed class SubjectGroupsTests
     }
 
     [Test]
+    public void SubjectPairs_CountsOrderedPairsOfDifferentMembers()
+    {
+        var matrix = GroupedShop.Matrix();
+        var groups = SubjectGroups.Of(matrix, [.. Enumerable.Range(0, matrix.Subjects.Length)]);
+
+        // g1 = {shop/cart, shop/checkout}, g2 = {shop/db}: cart→checkout and checkout→cart inside g1, each of the two to db.
+        Assert.That(
+            new[] { groups.SubjectPairs(0, 0), groups.SubjectPairs(0, 1), groups.SubjectPairs(1, 0), groups.SubjectPairs(1, 1) },
+            Is.EqualTo(new long[] { 2, 2, 2, 0 }));
+    }
+
+    [Test]
+    public void IsPortAllowed_GroupsWithoutPort_Throws()
+    {
+        var matrix = GroupedShop.Matrix();
+        var groups = SubjectGroups.Of(matrix, [0, 1]);
+
+        Assert.That(() => groups.IsPortAllowed(0, 0), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public void Write_GroupsOfAnotherMatrix_Throws()
+    {
+        var report = MatrixReport.ForAll(GroupedShop.Matrix()) with { Groups = SubjectGroups.Of(GroupedShop.Matrix(), [0, 1, 2, 3]) };
+
+        Assert.That(
+            () => WriterInputs.Render(MatrixFormat.Table, report),
+            Throws.ArgumentException.With.Message.StartsWith("The groups were formed for another matrix than the report's."));
+    }
+
+    [Test]
     public void Write_GroupsMissingAShownSubject_Throws()
     {
         var matrix = GroupedShop.Matrix();

@@ -13,6 +13,9 @@ internal static class ExplainHandler
 {
     private const int NearbyShown = 12;
 
+    /// <summary>How the explanation names the flags it points back at.</summary>
+    private static readonly ExplainHints Hints = new(From: "--from", To: "--to", IpBlockPodsIgnored: "--ipblock-pods=ignore");
+
     public static Task<int> RunAsync(ExplainRequest request, Terminal terminal, CancellationToken cancellationToken) =>
         RunAsync(request, null, terminal, cancellationToken);
 
@@ -60,7 +63,8 @@ internal static class ExplainHandler
                 [.. to.Select(i => matrix.Subjects[i])],
                 request.Port,
                 flows.ToImmutable(),
-                request.OutputPath is null && terminal.OutputColor);
+                request.OutputPath is null && terminal.OutputColor,
+                Hints: Hints);
         }
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ExplainWriters.Create(request.Format).Write(report, writer), cancellationToken);
         return Analysis.Finish(written, loaded, request.Quiet, terminal, "explanation");
@@ -119,7 +123,8 @@ internal static class ExplainHandler
             null,
             flows.ToImmutable(),
             request.OutputPath is null && terminal.OutputColor,
-            verdicts.ToImmutable());
+            verdicts.ToImmutable(),
+            Hints);
     }
 
     /// <summary>What exists near a query that matched nothing: the namespace's workloads, or the namespaces there are.</summary>

@@ -22,7 +22,7 @@ internal static class LintRulesCommand
         {
             var rules = RuleCatalog.All.Select(r => r.Descriptor).ToList();
             var written = await OutputFile.WriteAsync(
-                parse.GetValue(output), Terminal.From(parse), writer => RulesWriter.Write(rules, parse.GetValue(format), writer), ct);
+                parse.GetValue(output), Terminal.From(parse), writer => RulesWriter.Write(rules, parse.GetValue(format), writer, "policycheck rules --format md"), ct);
             return (int)(written ? ExitCode.Ok : ExitCode.UsageError);
         });
         return command;

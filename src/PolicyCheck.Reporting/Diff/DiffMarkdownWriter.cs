@@ -52,7 +52,7 @@ public static class DiffMarkdownWriter
                 output.WriteLine($"| {what} | `{Code(change.From)}` | {to} | {MarkdownText.Escape(ports)} |");
             }
 
-            More(output, rows.Count, "connection changes");
+            More(output, rows.Count, "connection changes", report.CompleteListHint);
         }
 
         var findings = report.Findings.Introduced.Select(d => ("🆕 new", d))
@@ -69,7 +69,7 @@ public static class DiffMarkdownWriter
                 output.WriteLine($"| {what} {d.Severity.ToString().ToLowerInvariant()} | [{d.Id}]({d.Descriptor.HelpUri}) {d.Descriptor.Name} | {where} | {MarkdownText.Escape(d.Message)} |");
             }
 
-            More(output, findings.Count, "findings");
+            More(output, findings.Count, "findings", report.CompleteListHint);
         }
     }
 
@@ -84,13 +84,13 @@ public static class DiffMarkdownWriter
         return string.Join("; ", parts);
     }
 
-    private static void More(TextWriter output, int count, string what)
+    private static void More(TextWriter output, int count, string what, string? hint)
     {
         if (count <= MaxRows)
             return;
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"… and {count - MaxRows} more {what}, not shown. Run `policycheck diff --format json` for the complete list."));
+            $"… and {count - MaxRows} more {what}, not shown.{(hint is null ? "" : " " + hint)}"));
     }
 
     private static string Ids(System.Collections.Immutable.ImmutableArray<string> ids)

@@ -8,7 +8,12 @@ namespace PolicyCheck.Reporting.Diff;
 /// path): reachability and lint findings, already computed and filtered.
 /// </summary>
 /// <param name="Color">ANSI colour in the text format (only on a terminal).</param>
-public sealed record DiffReport(string Base, string Head, ConnectionDelta Connections, FindingDelta Findings, bool Color = false)
+/// <param name="CompleteListHint">
+/// Where a Markdown table cut short tells the reader to find the rest (the host's command for the full JSON), as a
+/// sentence; <c>null</c> says only that rows were left out.
+/// </param>
+public sealed record DiffReport(
+    string Base, string Head, ConnectionDelta Connections, FindingDelta Findings, bool Color = false, string? CompleteListHint = null)
 {
     /// <summary>The minus sign of the headline (U+2212), which reads better than a hyphen next to a plus.</summary>
     public const string Minus = "\u2212";

@@ -8,11 +8,11 @@ internal static class ExplainMatches
     public static IEnumerable<string> Lines(ExplainReport report)
     {
         if (report.FromSubjects.Length != 1)
-            yield return Line("--from", report.FromQuery, report.FromSubjects);
+            yield return Line(report.Wording.From, report.FromQuery, report.FromSubjects);
         if (report.ToSubjects.Length != 1)
-            yield return Line("--to", report.ToQuery, report.ToSubjects);
+            yield return Line(report.Wording.To, report.ToQuery, report.ToSubjects);
     }
 
-    private static string Line(string option, string query, IReadOnlyCollection<Subject> subjects) =>
-        $"{option} '{query}' matches {subjects.Count} subjects: {string.Join(", ", subjects.Select(s => s.DisplayName))}";
+    private static string Line(string end, string query, IReadOnlyCollection<Subject> subjects) =>
+        $"{end} '{query}' matches {subjects.Count} subjects: {string.Join(", ", subjects.Select(s => s.DisplayName))}";
 }

@@ -12,7 +12,7 @@ namespace PolicyCheck.Reporting.Explain;
 /// </summary>
 internal static class ExplainOutline
 {
-    public static IReadOnlyList<OutlineLine> Lines(FlowExplanation flow)
+    public static IReadOnlyList<OutlineLine> Lines(FlowExplanation flow, ExplainHints hints)
     {
         ArgumentNullException.ThrowIfNull(flow);
         var lines = new List<OutlineLine>();
@@ -21,12 +21,12 @@ internal static class ExplainOutline
 
         var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved);
         foreach (var reason in flowLevel)
-            lines.Add(new OutlineLine(1, reason.Span, ReasonText.Describe(reason)));
+            lines.Add(new OutlineLine(1, reason.Span, ReasonText.Describe(reason, hints)));
         if (flow.Egress.Status == DirectionStatus.NotApplicable)
             return lines;
 
-        Side(lines, flow, flow.Egress);
-        Side(lines, flow, flow.Ingress);
+        Side(lines, flow, flow.Egress, hints);
+        Side(lines, flow, flow.Ingress, hints);
         return lines;
     }
 
@@ -44,7 +44,7 @@ internal static class ExplainOutline
         return flow.Verdict.Allowed ? $"allowed {flow.Allowed}" : "denied (nothing is allowed)";
     }
 
-    private static void Side(List<OutlineLine> lines, FlowExplanation flow, DirectionExplanation side)
+    private static void Side(List<OutlineLine> lines, FlowExplanation flow, DirectionExplanation side, ExplainHints hints)
     {
         var egress = side.Direction == Direction.Egress;
         var title = egress ? $"Egress of {side.Pod.DisplayName}" : $"Ingress of {side.Pod.DisplayName}";
@@ -59,7 +59,7 @@ internal static class ExplainOutline
         lines.Add(new OutlineLine(1, SourceSpan.None, $"{title}: {status}; {Allows(side.AllowsQuery, side.Allows, flow)}", tone));
         if (side.Status != DirectionStatus.Isolated)
         {
-            lines.Add(new OutlineLine(2, side.Reason.Span, ReasonText.Describe(side.Reason)));
+            lines.Add(new OutlineLine(2, side.Reason.Span, ReasonText.Describe(side.Reason, hints)));
             return;
         }
 
@@ -76,11 +76,11 @@ internal static class ExplainOutline
 
             lines.Add(new OutlineLine(2, p.Span, $"policy {p.Namespace}/{p.Name}: {Allows(policy.AllowsQuery, policy.Allows, flow)}", Tone(policy.AllowsQuery, policy.Allows)));
             foreach (var rule in policy.Rules)
-                Rule(lines, flow, rule, rulesName, peersName);
+                Rule(lines, flow, rule, rulesName, peersName, hints);
         }
     }
 
-    private static void Rule(List<OutlineLine> lines, FlowExplanation flow, RuleEvidence rule, string rulesName, string peersName)
+    private static void Rule(List<OutlineLine> lines, FlowExplanation flow, RuleEvidence rule, string rulesName, string peersName, ExplainHints hints)
     {
         var peers = rule.PeerMatched ? "a peer matches" : "no peer matches";
         var number = (rule.Rule.Index + 1).ToString(CultureInfo.InvariantCulture);
@@ -90,14 +90,14 @@ internal static class ExplainOutline
             $"{rulesName} rule #{number}: {peers}; {Allows(rule.AllowsQuery, rule.Allows, flow)}",
             Tone(rule.AllowsQuery, rule.Allows)));
         foreach (var reason in rule.PeerReasons)
-            lines.Add(new OutlineLine(4, reason.Span, ReasonText.Describe(reason)));
+            lines.Add(new OutlineLine(4, reason.Span, ReasonText.Describe(reason, hints)));
         for (var i = 0; i < rule.Peers.Length; i++)
         {
             var peer = rule.Peers[i];
             var at = (i + 1).ToString(CultureInfo.InvariantCulture);
             lines.Add(new OutlineLine(4, peer.Peer.Span, $"{peersName} #{at}: {(peer.Matched ? "matches" : "does not match")}"));
             foreach (var reason in peer.Reasons)
-                lines.Add(new OutlineLine(5, reason.Span, ReasonText.Describe(reason)));
+                lines.Add(new OutlineLine(5, reason.Span, ReasonText.Describe(reason, hints)));
             if (!peer.Matched && peer.Namespace is { } ns && peer.Peer.NamespaceSelector is not null)
             {
                 var labels = string.Join(", ", ns.Labels.Select(l => $"{l.Key}={l.Value}"));
@@ -107,13 +107,13 @@ internal static class ExplainOutline
         }
 
         foreach (var reason in rule.PortReasons)
-            lines.Add(new OutlineLine(4, reason.Span, ReasonText.Describe(reason)));
+            lines.Add(new OutlineLine(4, reason.Span, ReasonText.Describe(reason, hints)));
         for (var i = 0; i < rule.PortEntries.Length; i++)
         {
             var entry = rule.PortEntries[i];
             var at = (i + 1).ToString(CultureInfo.InvariantCulture);
             var covers = entry.MatchesQuery is { } yes ? $" {(yes ? "Covers" : "Does not cover")} {Asked(flow)}." : string.Empty;
-            lines.Add(new OutlineLine(4, entry.Reason.Span, $"port #{at}: {ReasonText.Describe(entry.Reason)}{covers}"));
+            lines.Add(new OutlineLine(4, entry.Reason.Span, $"port #{at}: {ReasonText.Describe(entry.Reason, hints)}{covers}"));
         }
     }
 

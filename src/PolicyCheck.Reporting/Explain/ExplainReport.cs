@@ -12,6 +12,7 @@ namespace PolicyCheck.Reporting.Explain;
 /// <param name="Color">Whether text may use ANSI colours (the caller decides: a terminal, <c>NO_COLOR</c> unset).</param>
 /// <param name="Services">With <c>--to-service</c>: per service port, what the client reaches on each backend; the
 /// flows then explain the client to each backend on its resolved targetPort.</param>
+/// <param name="Hints">How the host names the ends and settings the text refers to; <c>null</c> means <see cref="ExplainHints.Plain"/>.</param>
 public sealed record ExplainReport(
     string FromQuery,
     ImmutableArray<Subject> FromSubjects,
@@ -20,4 +21,9 @@ public sealed record ExplainReport(
     PortQuery? Port,
     ImmutableArray<FlowExplanation> Flows,
     bool Color = false,
-    ImmutableArray<ServiceVerdict> Services = default);
+    ImmutableArray<ServiceVerdict> Services = default,
+    ExplainHints? Hints = null)
+{
+    /// <summary><see cref="Hints"/>, or the plain words.</summary>
+    public ExplainHints Wording => Hints ?? ExplainHints.Plain;
+}

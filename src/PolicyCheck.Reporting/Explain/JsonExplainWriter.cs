@@ -33,7 +33,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
                 Services(json, report.Services);
             json.WriteStartArray("flows");
             foreach (var flow in report.Flows)
-                Flow(json, flow);
+                Flow(json, flow, report.Wording);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -98,7 +98,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteEndObject();
     }
 
-    private static void Flow(Utf8JsonWriter json, FlowExplanation flow)
+    private static void Flow(Utf8JsonWriter json, FlowExplanation flow, ExplainHints hints)
     {
         json.WriteStartObject();
         SubjectObject(json, "from", flow.From, flow.FromAddress);
@@ -117,9 +117,9 @@ internal sealed class JsonExplainWriter : IExplainWriter
             json.WriteEndObject();
         }
 
-        Reasons(json, "reasons", flow.Verdict.Reasons);
-        Side(json, "egress", flow.Egress);
-        Side(json, "ingress", flow.Ingress);
+        Reasons(json, "reasons", flow.Verdict.Reasons, hints);
+        Side(json, "egress", flow.Egress, hints);
+        Side(json, "ingress", flow.Ingress, hints);
         json.WriteEndObject();
     }
 
@@ -148,7 +148,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteEndObject();
     }
 
-    private static void Side(Utf8JsonWriter json, string name, DirectionExplanation side)
+    private static void Side(Utf8JsonWriter json, string name, DirectionExplanation side, ExplainHints hints)
     {
         json.WriteStartObject(name);
         json.WriteString("subject", side.Pod.Id);
@@ -156,7 +156,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteString("allows", side.Allows.ToString());
         if (side.AllowsQuery is { } yes)
             json.WriteBoolean("allowsPort", yes);
-        Reason(json, "reason", side.Reason);
+        Reason(json, "reason", side.Reason, hints);
         json.WriteStartArray("policies");
         foreach (var policy in side.Policies)
         {
@@ -169,7 +169,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
                 json.WriteBoolean("allowsPort", policyYes);
             json.WriteStartArray("rules");
             foreach (var rule in policy.Rules)
-                Rule(json, rule);
+                Rule(json, rule, hints);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -178,7 +178,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteEndObject();
     }
 
-    private static void Rule(Utf8JsonWriter json, RuleEvidence rule)
+    private static void Rule(Utf8JsonWriter json, RuleEvidence rule, ExplainHints hints)
     {
         json.WriteStartObject();
         json.WriteNumber("index", rule.Rule.Index);
@@ -188,7 +188,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteString("allows", rule.Allows.ToString());
         if (rule.AllowsQuery is { } yes)
             json.WriteBoolean("allowsPort", yes);
-        Reasons(json, "reasons", rule.PeerReasons.AddRange(rule.PortReasons));
+        Reasons(json, "reasons", rule.PeerReasons.AddRange(rule.PortReasons), hints);
         json.WriteStartArray("peers");
         for (var i = 0; i < rule.Peers.Length; i++)
         {
@@ -209,7 +209,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
                 json.WriteEndObject();
             }
 
-            Reasons(json, "reasons", peer.Reasons);
+            Reasons(json, "reasons", peer.Reasons, hints);
             json.WriteEndObject();
         }
 
@@ -224,7 +224,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
             json.WriteString("allows", entry.Allows.ToString());
             if (entry.MatchesQuery is { } matches)
                 json.WriteBoolean("matchesPort", matches);
-            Reason(json, "reason", entry.Reason);
+            Reason(json, "reason", entry.Reason, hints);
             json.WriteEndObject();
         }
 
@@ -232,15 +232,15 @@ internal sealed class JsonExplainWriter : IExplainWriter
         json.WriteEndObject();
     }
 
-    private static void Reasons(Utf8JsonWriter json, string name, IEnumerable<Reason> reasons)
+    private static void Reasons(Utf8JsonWriter json, string name, IEnumerable<Reason> reasons, ExplainHints hints)
     {
         json.WriteStartArray(name);
         foreach (var reason in reasons)
-            Reason(json, null, reason);
+            Reason(json, null, reason, hints);
         json.WriteEndArray();
     }
 
-    private static void Reason(Utf8JsonWriter json, string? name, Reason reason)
+    private static void Reason(Utf8JsonWriter json, string? name, Reason reason, ExplainHints hints)
     {
         if (name is null)
             json.WriteStartObject();
@@ -254,7 +254,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
             json.WriteString("expected", reason.Expected);
         if (reason.Actual is not null)
             json.WriteString("actual", reason.Actual);
-        json.WriteString("message", ReasonText.Describe(reason));
+        json.WriteString("message", ReasonText.Describe(reason, hints));
         json.WriteEndObject();
     }
 

@@ -15,7 +15,7 @@ internal sealed class MarkdownExplainWriter : IExplainWriter
         if (!report.Services.IsDefaultOrEmpty)
             WriteLines(output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress));
         foreach (var flow in report.Flows)
-            WriteLines(output, ExplainOutline.Lines(flow));
+            WriteLines(output, ExplainOutline.Lines(flow, report.Wording));
     }
 
     private static void WriteLines(TextWriter output, IEnumerable<OutlineLine> lines)

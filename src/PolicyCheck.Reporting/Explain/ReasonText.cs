@@ -5,9 +5,11 @@ namespace PolicyCheck.Reporting.Explain;
 /// <summary>One sentence per <see cref="Reason"/>, shared by every format so they say the same thing.</summary>
 public static class ReasonText
 {
-    public static string Describe(Reason reason)
+    /// <summary>The sentence for <paramref name="reason"/>; <paramref name="hints"/> (default <see cref="ExplainHints.Plain"/>) name the settings it refers to.</summary>
+    public static string Describe(Reason reason, ExplainHints? hints = null)
     {
         ArgumentNullException.ThrowIfNull(reason);
+        hints ??= ExplainHints.Plain;
         var (key, expected, actual) = (reason.Key, reason.Expected, reason.Actual);
         return reason.Kind switch
         {
@@ -38,7 +40,9 @@ public static class ReasonText
             ReasonKind.IpOutsideCidr => $"{actual} is outside ipBlock {key}.",
             ReasonKind.IpExcepted => $"{actual} is inside the ipBlock but excepted by {key}.",
             ReasonKind.NoKnownPodIps => $"The pod IPs of '{actual}' are not known, so ipBlock {key} cannot match it.",
-            ReasonKind.IpBlockPodsIgnored => $"ipBlock {key} is not applied to pods (--ipblock-pods=ignore).",
+            ReasonKind.IpBlockPodsIgnored => hints.IpBlockPodsIgnored is { } setting
+                ? $"ipBlock {key} is not applied to pods ({setting})."
+                : $"ipBlock {key} is not applied to pods.",
             ReasonKind.PortNumber => $"{expected}.",
             ReasonKind.PortWholeProtocol => $"every {expected} port.",
             ReasonKind.NamedPortResolved => $"named port '{key}' is {actual} on the destination.",

@@ -23,7 +23,7 @@ internal sealed class TextExplainWriter : IExplainWriter
         {
             if (i > 0 || services || report.FromSubjects.Length != 1 || report.ToSubjects.Length != 1)
                 output.WriteLine();
-            WriteLines(report, output, ExplainOutline.Lines(report.Flows[i]));
+            WriteLines(report, output, ExplainOutline.Lines(report.Flows[i], report.Wording));
         }
     }
 

@@ -22,25 +22,26 @@ internal sealed class CsvMatrixWriter : IMatrixWriter
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
         report.RejectGroups("CSV");
-        var n = report.Shown.Length;
+        var cells = report.Cells();
+        var n = cells.Count;
 
         output.Write("from");
         for (var column = 0; column < n; column++)
         {
             output.Write(',');
-            WriteField(output, report.SubjectAt(column).Id);
+            WriteField(output, cells.IdOf(column));
         }
 
         output.Write(RecordEnd);
         for (var row = 0; row < n; row++)
         {
-            WriteField(output, report.SubjectAt(row).Id);
+            WriteField(output, cells.IdOf(row));
             for (var column = 0; column < n; column++)
             {
                 output.Write(',');
                 if (report.Port is not null)
-                    output.Write(report.IsPortAllowed(row, column) ? "true" : "false");
-                else if (report.Allowed(row, column) is { IsEmpty: false } allowed)
+                    output.Write(cells.IsPortAllowed(row, column) ? "true" : "false");
+                else if (cells.Allowed(row, column) is { IsEmpty: false } allowed)
                     WriteField(output, allowed.ToString());
             }
 

@@ -17,7 +17,8 @@ internal sealed class DotMatrixWriter : IMatrixWriter
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
         report.RejectGroups("DOT");
-        var n = report.Shown.Length;
+        var cells = report.Cells();
+        var n = cells.Count;
 
         output.WriteLine("digraph reachability {");
         if (report.Port is { } port)
@@ -25,7 +26,7 @@ internal sealed class DotMatrixWriter : IMatrixWriter
         output.WriteLine("  node [shape=box];");
         for (var position = 0; position < n; position++)
         {
-            var subject = report.SubjectAt(position);
+            var subject = cells.First(position);
             var label = Quote(subject.Id + "\n" + subject.Kind);
             output.WriteLine(subject.IsExternal
                 ? $"  {Quote(subject.Id)} [label={label}, shape=ellipse, style=dashed];"
@@ -38,15 +39,15 @@ internal sealed class DotMatrixWriter : IMatrixWriter
             {
                 if (row == column)
                     continue;
-                var edge = $"  {Quote(report.SubjectAt(row).Id)} -> {Quote(report.SubjectAt(column).Id)}";
+                var edge = $"  {Quote(cells.IdOf(row))} -> {Quote(cells.IdOf(column))}";
                 if (report.Port is not null)
                 {
-                    if (report.IsPortAllowed(row, column))
+                    if (cells.IsPortAllowed(row, column))
                         output.WriteLine(edge + ";");
                     continue;
                 }
 
-                var allowed = report.Allowed(row, column);
+                var allowed = cells.Allowed(row, column);
                 if (allowed.IsEmpty)
                     continue;
                 output.WriteLine(allowed.IsAll

@@ -20,12 +20,12 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
 {
     public const string Schema = "policycheck/matrix/v1";
 
-
     public void Write(MatrixReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
+        var cells = report.Cells();
         var buffer = new ArrayBufferWriter<byte>(ChunkBytes);
         var options = Options(output);
         using var json = new Utf8JsonWriter(buffer, options);
@@ -34,7 +34,7 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteString("schema", Schema);
         if (report.Port is { } port)
             json.WriteString("port", port.ToString());
-        if (report.Groups is not null)
+        if (cells.Grouped)
             json.WriteBoolean("grouped", true);
 
         json.WriteStartArray("subjects");
@@ -46,32 +46,31 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
 
         json.WriteEndArray();
 
-        if (report.Groups is { } groups)
-        {
-            WriteGroups(json, buffer, output, report, groups);
-            WriteGroupConnections(json, buffer, output, report, groups);
-        }
-        else
-        {
-            WriteConnections(json, buffer, output, report);
-        }
+        if (cells.Grouped)
+            WriteGroups(json, buffer, output, report, cells);
+        WriteConnections(json, buffer, output, report, cells);
 
         json.WriteEndObject();
         Drain(json, buffer, output, 0);
         output.Write(options.NewLine);
     }
 
-    private static void WriteConnections(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report)
+    /// <summary>
+    /// Row-major, one entry per pair of positions that allows something. On the diagonal, the subject to itself (a
+    /// group: one member to another), with <c>betweenReplicas</c> where the position is one subject with several pods.
+    /// </summary>
+    private static void WriteConnections(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, IMatrixCells cells)
     {
+        var ids = Enumerable.Range(0, cells.Count).Select(cells.IdOf).ToArray();
         json.WriteStartArray("connections");
-        for (var row = 0; row < report.Shown.Length; row++)
+        for (var row = 0; row < cells.Count; row++)
         {
-            for (var column = 0; column < report.Shown.Length; column++)
+            for (var column = 0; column < cells.Count; column++)
             {
                 if (report.Port is null)
-                    WriteConnection(json, report, row, column);
+                    WriteConnection(json, cells, ids, row, column);
                 else
-                    WritePortConnection(json, report, row, column);
+                    WritePortConnection(json, cells, ids, row, column);
             }
 
             Drain(json, buffer, output, ChunkBytes);
@@ -81,78 +80,31 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
     }
 
     /// <summary><c>{"id": "g1", "members": ["x/a", "x/b"], "within": …}</c> per group; <c>within</c> only where two pods of the group exist.</summary>
-    private static void WriteGroups(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, SubjectGroups groups)
+    private static void WriteGroups(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, IMatrixCells cells)
     {
         json.WriteStartArray("groups");
-        for (var group = 0; group < groups.Count; group++)
+        for (var group = 0; group < cells.Count; group++)
         {
             json.WriteStartObject();
-            json.WriteString("id", SubjectGroups.IdOf(group));
+            json.WriteString("id", cells.IdOf(group));
             json.WriteStartArray("members");
-            foreach (var member in groups.Members[group])
-                json.WriteStringValue(report.Matrix.Subjects[member].Id);
+            foreach (var member in cells.MembersOf(group))
+                json.WriteStringValue(cells.Matrix.Subjects[member].Id);
             json.WriteEndArray();
             if (report.Port is null)
             {
-                if (report.GroupWithin(group) is { } within)
+                if (cells.Within(group) is { } within)
                 {
                     json.WritePropertyName("within");
                     WritePortSet(json, within);
                 }
             }
-            else if (report.GroupPortWithin(group) is { } within)
+            else if (cells.IsPortAllowedWithin(group) is { } within)
             {
                 json.WriteBoolean("within", within);
             }
 
             json.WriteEndObject();
-            Drain(json, buffer, output, ChunkBytes);
-        }
-
-        json.WriteEndArray();
-    }
-
-    /// <summary>
-    /// Row-major over groups. A group to itself: with two or more members, what distinct members allow each other;
-    /// with one, exactly that subject's diagonal entry of the ungrouped form (with <c>betweenReplicas</c>).
-    /// </summary>
-    private static void WriteGroupConnections(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, SubjectGroups groups)
-    {
-        var ids = Enumerable.Range(0, groups.Count).Select(SubjectGroups.IdOf).ToArray();
-        json.WriteStartArray("connections");
-        for (var from = 0; from < groups.Count; from++)
-        {
-            var alone = groups.Members[from].Length == 1;
-            for (var to = 0; to < groups.Count; to++)
-            {
-                var self = from == to && alone;
-                if (report.Port is null)
-                {
-                    var allowed = report.GroupAllowed(from, to);
-                    if (allowed.IsEmpty)
-                        continue;
-                    StartPair(json, ids[from], ids[to]);
-                    json.WritePropertyName("allowed");
-                    WritePortSet(json, allowed);
-                    if (self && report.Matrix.BetweenReplicas(groups.Members[from][0]) is { } between)
-                    {
-                        json.WritePropertyName("betweenReplicas");
-                        WritePortSet(json, between);
-                    }
-                }
-                else
-                {
-                    if (!report.GroupPortAllowed(from, to))
-                        continue;
-                    StartPair(json, ids[from], ids[to]);
-                    json.WriteBoolean("allowed", true);
-                    if (self && report.Port.IsAllowedBetweenReplicas(report.Matrix, groups.Members[from][0]) is { } between)
-                        json.WriteBoolean("betweenReplicas", between);
-                }
-
-                json.WriteEndObject();
-            }
-
             Drain(json, buffer, output, ChunkBytes);
         }
 
@@ -190,15 +142,15 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteEndObject();
     }
 
-    private static void WriteConnection(Utf8JsonWriter json, MatrixReport report, int row, int column)
+    private static void WriteConnection(Utf8JsonWriter json, IMatrixCells cells, string[] ids, int row, int column)
     {
-        var allowed = report.Allowed(row, column);
+        var allowed = cells.Allowed(row, column);
         if (allowed.IsEmpty)
             return;
-        WritePair(json, report, row, column);
+        StartPair(json, ids[row], ids[column]);
         json.WritePropertyName("allowed");
         WritePortSet(json, allowed);
-        if (row == column && report.Matrix.BetweenReplicas(report.Shown[row]) is { } between)
+        if (row == column && cells.BetweenReplicas(row) is { } between)
         {
             json.WritePropertyName("betweenReplicas");
             WritePortSet(json, between);
@@ -207,19 +159,16 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteEndObject();
     }
 
-    private static void WritePortConnection(Utf8JsonWriter json, MatrixReport report, int row, int column)
+    private static void WritePortConnection(Utf8JsonWriter json, IMatrixCells cells, string[] ids, int row, int column)
     {
-        if (!report.IsPortAllowed(row, column))
+        if (!cells.IsPortAllowed(row, column))
             return;
-        WritePair(json, report, row, column);
+        StartPair(json, ids[row], ids[column]);
         json.WriteBoolean("allowed", true);
-        if (row == column && report.Port!.IsAllowedBetweenReplicas(report.Matrix, report.Shown[row]) is { } between) // only called with a port
+        if (row == column && cells.IsPortAllowedBetweenReplicas(row) is { } between)
             json.WriteBoolean("betweenReplicas", between);
         json.WriteEndObject();
     }
-
-    private static void WritePair(Utf8JsonWriter json, MatrixReport report, int row, int column) =>
-        StartPair(json, report.SubjectAt(row).Id, report.SubjectAt(column).Id);
 
     private static void StartPair(Utf8JsonWriter json, string from, string to)
     {

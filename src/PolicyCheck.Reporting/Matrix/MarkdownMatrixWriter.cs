@@ -27,8 +27,8 @@ internal sealed class MarkdownMatrixWriter : IMatrixWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
-        var groups = report.Groups;
-        var n = groups?.Count ?? report.Shown.Length;
+        var cells = report.Cells();
+        var n = cells.Count;
         if (report.Port is { } port)
         {
             output.WriteLine($"Reachability on port **{Escape(port.ToString())}**");
@@ -37,54 +37,62 @@ internal sealed class MarkdownMatrixWriter : IMatrixWriter
 
         if (n > 0)
         {
-            for (var i = 0; i < n; i++)
-            {
-                output.WriteLine(groups is null
-                    ? $"{i + 1}. {Escape(report.SubjectAt(i).Id)} ({Escape(Legend.Describe(report.Matrix, report.Shown[i]))})"
-                    : $"{i + 1}. {Escape(Legend.Members(report.Matrix, groups.Members[i], int.MaxValue, MaxListedMembers))} " +
-                      $"({Escape(Legend.DescribeGroup(report.Matrix, groups.Members[i]))})");
-            }
-
+            WriteLegend(cells, output);
+            WriteTable(report, cells, output);
             output.WriteLine();
-
-            var line = new StringBuilder();
-            line.Append("| from \\\\ to |");
-            for (var column = 0; column < n; column++)
-                line.Append(' ').Append(column + 1).Append(" |");
-            output.WriteLine(line.ToString());
-            line.Clear().Append("| --- |");
-            for (var column = 0; column < n; column++)
-                line.Append(" :-: |");
-            output.WriteLine(line.ToString());
-
-            for (var row = 0; row < n; row++)
-            {
-                var id = groups is null ? report.SubjectAt(row).Id : report.Matrix.Subjects[groups.Members[row][0]].Id;
-                line.Clear().Append("| **").Append(row + 1).Append("** ").Append(Escape(id));
-                if (groups is not null && groups.Members[row].Length > 1)
-                    line.Append(" +").Append(groups.Members[row].Length - 1);
-                line.Append(" |");
-                for (var column = 0; column < n; column++)
-                    line.Append(' ').Append(CellText(report, row, column)).Append(" |");
-                output.WriteLine(line.ToString());
-            }
-
-            output.WriteLine();
-            output.WriteLine(groups is null
-                ? "Rows are sources, columns destinations; the diagonal shows traffic between replicas of a workload."
-                : "Rows are sources, columns destinations, both groups of equivalent subjects; the diagonal shows traffic between different pods of a group.");
+            output.WriteLine(cells.Grouped
+                ? "Rows are sources, columns destinations, both groups of equivalent subjects; the diagonal shows traffic between different pods of a group."
+                : "Rows are sources, columns destinations; the diagonal shows traffic between replicas of a workload.");
             output.WriteLine();
         }
 
-        output.WriteLine(MatrixSummary.Of(report).ToString());
+        output.WriteLine(MatrixSummary.Of(report, cells).ToString());
     }
 
-    private static string CellText(MatrixReport report, int row, int column)
+    /// <summary><c>1. shop/web (Deployment, 3 replicas)</c>; for a group its members, then what they are.</summary>
+    private static void WriteLegend(IMatrixCells cells, TextWriter output)
     {
-        var grouped = report.Groups is not null;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var members = cells.MembersOf(i);
+            output.WriteLine(
+                $"{i + 1}. {Escape(Legend.Members(cells.Matrix, members, int.MaxValue, MaxListedMembers))} " +
+                $"({Escape(Legend.DescribeGroup(cells.Matrix, members))})");
+        }
+
+        output.WriteLine();
+    }
+
+    private static void WriteTable(MatrixReport report, IMatrixCells cells, TextWriter output)
+    {
+        var n = cells.Count;
+        var line = new StringBuilder();
+        line.Append("| from \\\\ to |");
+        for (var column = 0; column < n; column++)
+            line.Append(' ').Append(column + 1).Append(" |");
+        output.WriteLine(line.ToString());
+        line.Clear().Append("| --- |");
+        for (var column = 0; column < n; column++)
+            line.Append(" :-: |");
+        output.WriteLine(line.ToString());
+
+        for (var row = 0; row < n; row++)
+        {
+            line.Clear().Append("| **").Append(row + 1).Append("** ").Append(Escape(cells.First(row).Id));
+            if (cells.MembersOf(row).Length > 1)
+                line.Append(" +").Append(cells.MembersOf(row).Length - 1);
+            line.Append(" |");
+            for (var column = 0; column < n; column++)
+                line.Append(' ').Append(CellText(report, cells, row, column)).Append(" |");
+            output.WriteLine(line.ToString());
+        }
+    }
+
+    private static string CellText(MatrixReport report, IMatrixCells cells, int row, int column)
+    {
         if (report.Port is not null)
-            return (grouped ? report.GroupTablePortCell(row, column) : report.TablePortCell(row, column)) ? Yes : No;
-        var set = grouped ? report.GroupTableCell(row, column) : report.TableCell(row, column);
+            return cells.TablePortCell(row, column) ? Yes : No;
+        var set = cells.TableCell(row, column);
         return set.IsEmpty ? Nothing : Escape(set.ToString());
     }
 }

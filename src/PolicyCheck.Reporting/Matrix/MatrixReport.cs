@@ -56,6 +56,8 @@ public sealed record MatrixReport(
 
         if (Groups is not null)
         {
+            if (!ReferenceEquals(Groups.Matrix, Matrix))
+                throw new ArgumentException("The groups were formed for another matrix than the report's.", nameof(Groups));
             if (Groups.Port != Port)
             {
                 throw new ArgumentException(
@@ -88,85 +90,11 @@ public sealed record MatrixReport(
             throw new ArgumentException($"The {format} format cannot show groups; write the report without them.");
     }
 
-    /// <summary>The subject at a position of <see cref="Shown"/>.</summary>
-    internal Subject SubjectAt(int position) => Matrix.Subjects[Shown[position]];
-
-    /// <summary>What the matrix allows between two positions of <see cref="Shown"/>.</summary>
-    internal PortSet Allowed(int row, int column) => Matrix.Allowed(Shown[row], Shown[column]);
-
-    /// <summary>Whether <see cref="Port"/> is allowed between two positions of <see cref="Shown"/>.</summary>
-    internal bool IsPortAllowed(int row, int column) => Port!.IsAllowed(Matrix, Shown[row], Shown[column]); // callers check Port first
-
     /// <summary>
-    /// A cell as the tables for people show it: off the diagonal what is allowed; on it, for a workload with several
-    /// pods, what one replica may send another (a pod to itself is always allowed, so that cell would say nothing).
+    /// The rows, columns and cells to write: the shown subjects, or the groups when <see cref="Groups"/> is set. Call
+    /// after <see cref="Validate"/>.
     /// </summary>
-    internal PortSet TableCell(int row, int column) =>
-        row == column && Matrix.BetweenReplicas(Shown[row]) is { } between ? between : Allowed(row, column);
-
-    /// <summary><see cref="TableCell"/> for <see cref="Port"/>.</summary>
-    internal bool TablePortCell(int row, int column) =>
-        row == column && Port!.IsAllowedBetweenReplicas(Matrix, Shown[row]) is { } between // callers check Port first
-            ? between
-            : IsPortAllowed(row, column);
-
-    // ---- groups: callers check Groups first ------------------------------------------------------------------
-
-    /// <summary>The members of group <paramref name="group"/>.</summary>
-    internal ImmutableArray<int> MembersOf(int group) => Groups!.Members[group];
-
-    /// <summary>
-    /// What any member of group <paramref name="from"/> may send any member of group <paramref name="to"/>. From a
-    /// group to itself: with two or more members, what one member may send another; with one member, that subject to
-    /// itself (everything for a workload, nothing for an external subject), as the ungrouped form has it.
-    /// </summary>
-    internal PortSet GroupAllowed(int from, int to)
-    {
-        var source = MembersOf(from);
-        if (from != to)
-            return Matrix.Allowed(source[0], MembersOf(to)[0]);
-        return source.Length > 1 ? Matrix.WithinGroup(source) : Matrix.Allowed(source[0], source[0]);
-    }
-
-    /// <summary>
-    /// What one pod of the group may send another pod of it: between two members (two or more members, where a
-    /// member's own replicas allow each other the same), or between replicas of the only member (one member with
-    /// several pods, as <see cref="ReachabilityMatrix.BetweenReplicas"/>). <c>null</c> for one bare pod or one external subject.
-    /// </summary>
-    internal PortSet? GroupWithin(int group)
-    {
-        var members = MembersOf(group);
-        return members.Length > 1 ? Matrix.WithinGroup(members) : Matrix.BetweenReplicas(members[0]);
-    }
-
-    /// <summary><see cref="GroupAllowed"/> for <see cref="Port"/>.</summary>
-    internal bool GroupPortAllowed(int from, int to)
-    {
-        var source = MembersOf(from);
-        if (from != to)
-            return Port!.IsAllowed(Matrix, source[0], MembersOf(to)[0]);
-        return source.Length > 1 ? PortWithin(source) : Port!.IsAllowed(Matrix, source[0], source[0]);
-    }
-
-    /// <summary><see cref="GroupWithin"/> for <see cref="Port"/>.</summary>
-    internal bool? GroupPortWithin(int group)
-    {
-        var members = MembersOf(group);
-        return members.Length > 1 ? PortWithin(members) : Port!.IsAllowedBetweenReplicas(Matrix, members[0]);
-    }
-
-    /// <summary>A group cell as the tables for people show it: on the diagonal <see cref="GroupWithin"/> where there is one.</summary>
-    internal PortSet GroupTableCell(int row, int column) =>
-        row == column && GroupWithin(row) is { } within ? within : GroupAllowed(row, column);
-
-    /// <summary><see cref="GroupTableCell"/> for <see cref="Port"/>.</summary>
-    internal bool GroupTablePortCell(int row, int column) =>
-        row == column && GroupPortWithin(row) is { } within ? within : GroupPortAllowed(row, column);
+    internal IMatrixCells Cells() => Groups is null ? new FlatCells(Matrix, Shown, Port) : new GroupedCells(Groups);
 
     private static string Describe(PortQuery? port) => port is null ? "no port" : $"port '{port}'";
-
-    /// <summary>Members of one group share the port's meaning (<see cref="SubjectGroups.Of"/> splits by it), so the first one answers.</summary>
-    private bool PortWithin(ImmutableArray<int> members) =>
-        Port!.TryResolve(Matrix.Subjects[members[0]], out var protocol, out var number) &&
-        Matrix.WithinGroup(members).Contains(protocol, number);
 }

@@ -12,7 +12,7 @@ internal sealed record MatrixSummary(int Subjects, int? Groups, long AllowedPair
 {
     public long Pairs => (long)Subjects * (Subjects - 1);
 
-    public static MatrixSummary Of(MatrixReport report)
+    public static MatrixSummary Of(MatrixReport report, IMatrixCells cells)
     {
         var n = report.Shown.Length;
         int ingress = 0, egress = 0;
@@ -24,8 +24,8 @@ internal sealed record MatrixSummary(int Subjects, int? Groups, long AllowedPair
                 egress++;
         }
 
-        var allowed = report.Groups is null ? CountAllowedPairs(report) : CountAllowedGroupPairs(report);
-        return new MatrixSummary(n, report.Groups?.Count, allowed, ingress, egress, report.Port?.ToString());
+        return new MatrixSummary(
+            n, cells.Grouped ? cells.Count : null, CountAllowedPairs(cells, report.Port is not null), ingress, egress, report.Port?.ToString());
     }
 
     /// <summary><c>3 subjects, 2 of 6 pairs allowed, isolated: 1 ingress, 0 egress</c>; grouped <c>3 subjects in 2 groups, …</c>.</summary>
@@ -40,34 +40,17 @@ internal sealed record MatrixSummary(int Subjects, int? Groups, long AllowedPair
             $"{(Port is null ? "allowed" : "allow " + Port)}, isolated: {IngressIsolated:N0} ingress, {EgressIsolated:N0} egress");
     }
 
-    private static long CountAllowedPairs(MatrixReport report)
+    /// <summary>Cell by cell, each counting the subject pairs it stands for: between groups every member pair answers alike.</summary>
+    private static long CountAllowedPairs(IMatrixCells cells, bool port)
     {
-        var n = report.Shown.Length;
+        var n = cells.Count;
         var allowed = 0L;
         for (var row = 0; row < n; row++)
         {
             for (var column = 0; column < n; column++)
             {
-                if (row != column && (report.Port is null ? !report.Allowed(row, column).IsEmpty : report.IsPortAllowed(row, column)))
-                    allowed++;
-            }
-        }
-
-        return allowed;
-    }
-
-    /// <summary>Group by group: every member pair of two groups answers alike, and so do the pairs inside a group.</summary>
-    private static long CountAllowedGroupPairs(MatrixReport report)
-    {
-        var count = report.Groups!.Count; // the caller checked
-        var allowed = 0L;
-        for (var from = 0; from < count; from++)
-        {
-            long size = report.MembersOf(from).Length;
-            for (var to = 0; to < count; to++)
-            {
-                var pairs = from == to ? size * (size - 1) : size * report.MembersOf(to).Length;
-                if (pairs > 0 && (report.Port is null ? !report.GroupAllowed(from, to).IsEmpty : report.GroupPortAllowed(from, to)))
+                var pairs = cells.SubjectPairs(row, column);
+                if (pairs > 0 && (port ? cells.IsPortAllowed(row, column) : !cells.Allowed(row, column).IsEmpty))
                     allowed += pairs;
             }
         }

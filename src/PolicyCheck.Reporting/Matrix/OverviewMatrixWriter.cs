@@ -27,30 +27,35 @@ internal sealed class OverviewMatrixWriter : IMatrixWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         report.Validate();
-        var summary = MatrixSummary.Of(report);
+        var cells = report.Cells();
+        var summary = MatrixSummary.Of(report, cells);
         var external = report.Shown.Count(i => report.Matrix.Subjects[i].IsExternal);
         var c = CultureInfo.InvariantCulture;
         var lines = new List<(string Label, string Value)>
         {
             ("subjects", string.Create(c, $"{summary.Subjects:N0} ({summary.Subjects - external:N0} workloads, {external:N0} external)")),
         };
-        if (report.Groups is { } groups)
-            lines.Add(("groups", string.Create(c, $"{groups.Count:N0} ({groups.Members.Count(m => m.Length > 1):N0} with two or more members)")));
+        if (cells.Grouped)
+        {
+            var merged = Enumerable.Range(0, cells.Count).Count(g => cells.MembersOf(g).Length > 1);
+            lines.Add(("groups", string.Create(c, $"{cells.Count:N0} ({merged:N0} with two or more members)")));
+        }
+
         var share = summary.Pairs == 0 ? "" : string.Create(c, $" ({100.0 * summary.AllowedPairs / summary.Pairs:F1}%)");
         lines.Add((report.Port is { } port ? $"pairs allowing {port}" : "allowed pairs", string.Create(c, $"{summary.AllowedPairs:N0} of {summary.Pairs:N0}{share}")));
         lines.Add(("isolated", string.Create(c, $"{summary.IngressIsolated:N0} ingress, {summary.EgressIsolated:N0} egress")));
         var labelWidth = lines.Max(l => l.Label.Length) + 2;
         foreach (var (label, value) in lines)
             output.WriteLine(label.PadRight(labelWidth) + value);
-        if (report.Groups is not null)
-            WriteLargestGroups(report, report.Groups, output);
+        if (cells.Grouped)
+            WriteLargestGroups(report, cells, output);
     }
 
-    private static void WriteLargestGroups(MatrixReport report, SubjectGroups groups, TextWriter output)
+    private static void WriteLargestGroups(MatrixReport report, IMatrixCells cells, TextWriter output)
     {
-        var largest = Enumerable.Range(0, groups.Count)
-            .Where(g => groups.Members[g].Length > 1)
-            .OrderByDescending(g => groups.Members[g].Length)
+        var largest = Enumerable.Range(0, cells.Count)
+            .Where(g => cells.MembersOf(g).Length > 1)
+            .OrderByDescending(g => cells.MembersOf(g).Length)
             .ThenBy(g => g)
             .Take(ListedGroups)
             .ToList();
@@ -62,13 +67,13 @@ internal sealed class OverviewMatrixWriter : IMatrixWriter
         }
 
         output.WriteLine("largest groups:");
-        var idWidth = largest.Max(g => SubjectGroups.IdOf(g).Length);
+        var idWidth = largest.Max(g => cells.IdOf(g).Length);
         foreach (var group in largest)
         {
-            var id = SubjectGroups.IdOf(group).PadRight(idWidth);
-            var description = Legend.DescribeGroup(report.Matrix, groups.Members[group]);
+            var id = cells.IdOf(group).PadRight(idWidth);
+            var description = Legend.DescribeGroup(report.Matrix, cells.MembersOf(group));
             var budget = report.Layout.Width - 2 - id.Length - 2 - description.Length - 3;
-            output.WriteLine($"  {id}  {Legend.Members(report.Matrix, groups.Members[group], budget)} ({description})");
+            output.WriteLine($"  {id}  {Legend.Members(report.Matrix, cells.MembersOf(group), budget)} ({description})");
         }
     }
 }

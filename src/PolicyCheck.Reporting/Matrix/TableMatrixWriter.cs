@@ -58,113 +58,132 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         report.Validate();
         var layout = report.Layout;
         var glyphs = layout.Color ? Fancy : Plain;
-        var groups = report.Groups;
-        var n = groups?.Count ?? report.Shown.Length;
-        var summary = MatrixSummary.Of(report).ToString();
-        if (n == 0)
+        var cells = report.Cells();
+        var summary = MatrixSummary.Of(report, cells).ToString();
+        if (cells.Count == 0)
         {
             output.WriteLine(summary);
             return;
         }
 
-        var numberWidth = Marker(n).Length;
-        for (var i = 0; i < n; i++)
-        {
-            var marker = Marker(i + 1).PadRight(numberWidth);
-            if (groups is null)
-            {
-                output.WriteLine($"{marker} {report.SubjectAt(i).Id} ({Legend.Describe(report.Matrix, report.Shown[i])})");
-                continue;
-            }
-
-            var description = Legend.DescribeGroup(report.Matrix, groups.Members[i]);
-            var budget = layout.Width - marker.Length - description.Length - 4; // the space and " (…)"
-            output.WriteLine($"{marker} {Legend.Members(report.Matrix, groups.Members[i], budget)} ({description})");
-        }
-
-        output.WriteLine();
-
-        var cells = new Cell[n, n];
-        var footnotes = new Dictionary<PortSet, string>();
-        var footnoteOrder = new List<PortSet>();
-        var partials = new Dictionary<PortSet, Cell>(); // matrices share few distinct sets among many cells
-        for (var row = 0; row < n; row++)
-        {
-            for (var column = 0; column < n; column++)
-                cells[row, column] = ToCell(report, row, column, glyphs, partials, footnotes, footnoteOrder);
-        }
-
-        var labels = new string[n];
-        var labelWidth = Corner.Length;
-        var maxLabelWidth = Math.Max(20, layout.Width / 3);
-        for (var row = 0; row < n; row++)
-        {
-            var marker = Marker(row + 1).PadRight(numberWidth);
-            labels[row] = groups is null
-                ? Label(marker, report.SubjectAt(row).Id, "", maxLabelWidth, glyphs.Ellipsis)
-                : Label(marker, report.Matrix.Subjects[groups.Members[row][0]].Id, Others(groups.Members[row].Length - 1), maxLabelWidth, glyphs.Ellipsis);
-            labelWidth = Math.Max(labelWidth, labels[row].Length);
-        }
-
-        var widths = new int[n];
-        for (var column = 0; column < n; column++)
-        {
-            widths[column] = (column + 1).ToString(CultureInfo.InvariantCulture).Length;
-            for (var row = 0; row < n; row++)
-                widths[column] = Math.Max(widths[column], cells[row, column].Text.Length);
-        }
-
+        var numberWidth = Marker(cells.Count).Length;
+        WriteLegend(cells, numberWidth, layout.Width, output);
+        var grid = Grid.Of(report, cells, glyphs);
+        var labels = RowLabels(cells, numberWidth, layout.Width, glyphs);
+        var labelWidth = Math.Max(Corner.Length, labels.Max(l => l.Length));
+        var widths = ColumnWidths(grid);
         var pages = Pages(widths, labelWidth, layout.Width);
         for (var p = 0; p < pages.Count; p++)
         {
-            var (first, end) = pages[p];
             if (p > 0)
                 output.WriteLine();
-            if (pages.Count > 1)
-            {
-                output.WriteLine(end - first == 1
-                    ? $"column {first + 1} of {n}"
-                    : $"columns {first + 1}{glyphs.Dash}{end} of {n}");
-            }
-
-            var line = new StringBuilder();
-            line.Append(Corner.PadRight(labelWidth));
-            for (var column = first; column < end; column++)
-            {
-                var header = (column + 1).ToString(CultureInfo.InvariantCulture);
-                line.Append(' ', Gap).Append(header);
-                if (column < end - 1)
-                    line.Append(' ', widths[column] - header.Length);
-            }
-
-            output.WriteLine(line.ToString());
-            for (var row = 0; row < n; row++)
-            {
-                line.Clear().Append(labels[row].PadRight(labelWidth));
-                for (var column = first; column < end; column++)
-                {
-                    var cell = cells[row, column];
-                    line.Append(' ', Gap);
-                    if (layout.Color)
-                        line.Append(ColorOf(cell.Tone)).Append(cell.Text).Append(Reset);
-                    else
-                        line.Append(cell.Text);
-                    if (column < end - 1)
-                        line.Append(' ', widths[column] - cell.Text.Length);
-                }
-
-                output.WriteLine(line.ToString());
-            }
+            WritePage(grid, labels, labelWidth, widths, pages[p], pages.Count, layout.Color, glyphs, output);
         }
 
         output.WriteLine();
-        for (var i = 0; i < footnoteOrder.Count; i++)
-            output.WriteLine($"{footnotes[footnoteOrder[i]]} {footnoteOrder[i]}");
-        var diagonal = groups is null ? "between replicas of a workload" : "between different pods of a group";
+        WriteFootnotes(grid, output);
+        var diagonal = cells.Grouped ? "between different pods of a group" : "between replicas of a workload";
         output.WriteLine(report.Port is { } port
             ? $"key: {glyphs.Yes} = {port} allowed, {glyphs.No} = not allowed; diagonal: {diagonal}"
             : $"key: T/U/S = TCP/UDP/SCTP, T* = every TCP port, {glyphs.Nothing} = nothing; diagonal: {diagonal}");
         output.WriteLine(summary);
+    }
+
+    /// <summary>
+    /// <c>[1] shop/web (Deployment, 3 replicas)</c> per position, then a blank line; a group lists as many members as
+    /// fit the width.
+    /// </summary>
+    private static void WriteLegend(IMatrixCells cells, int numberWidth, int width, TextWriter output)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var marker = Marker(i + 1).PadRight(numberWidth);
+            var members = cells.MembersOf(i);
+            var description = Legend.DescribeGroup(cells.Matrix, members);
+            var budget = width - marker.Length - description.Length - 4; // the space and " (…)"
+            output.WriteLine($"{marker} {Legend.Members(cells.Matrix, members, budget)} ({description})");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary><c>[1] shop/web</c>, or for a group <c>[1] shop/a +4</c>, cut to a third of the width (at least 20).</summary>
+    private static string[] RowLabels(IMatrixCells cells, int numberWidth, int width, Glyphs glyphs)
+    {
+        var labels = new string[cells.Count];
+        var maxLabelWidth = Math.Max(20, width / 3);
+        for (var row = 0; row < cells.Count; row++)
+        {
+            var marker = Marker(row + 1).PadRight(numberWidth);
+            labels[row] = Label(marker, cells.First(row).Id, Others(cells.MembersOf(row).Length - 1), maxLabelWidth, glyphs.Ellipsis);
+        }
+
+        return labels;
+    }
+
+    /// <summary>Per column, the widest of its header number and its cells.</summary>
+    private static int[] ColumnWidths(Grid grid)
+    {
+        var n = grid.Cells.GetLength(1);
+        var widths = new int[n];
+        for (var column = 0; column < n; column++)
+        {
+            widths[column] = (column + 1).ToString(CultureInfo.InvariantCulture).Length;
+            for (var row = 0; row < grid.Cells.GetLength(0); row++)
+                widths[column] = Math.Max(widths[column], grid.Cells[row, column].Text.Length);
+        }
+
+        return widths;
+    }
+
+    /// <summary>One page of columns: its range when there are several pages, the header, and every row.</summary>
+    private static void WritePage(
+        Grid grid, string[] labels, int labelWidth, int[] widths, (int First, int End) page, int pageCount, bool color, Glyphs glyphs, TextWriter output)
+    {
+        var (first, end) = page;
+        var n = widths.Length;
+        if (pageCount > 1)
+        {
+            output.WriteLine(end - first == 1
+                ? $"column {first + 1} of {n}"
+                : $"columns {first + 1}{glyphs.Dash}{end} of {n}");
+        }
+
+        var line = new StringBuilder();
+        line.Append(Corner.PadRight(labelWidth));
+        for (var column = first; column < end; column++)
+        {
+            var header = (column + 1).ToString(CultureInfo.InvariantCulture);
+            line.Append(' ', Gap).Append(header);
+            if (column < end - 1)
+                line.Append(' ', widths[column] - header.Length);
+        }
+
+        output.WriteLine(line.ToString());
+        for (var row = 0; row < labels.Length; row++)
+        {
+            line.Clear().Append(labels[row].PadRight(labelWidth));
+            for (var column = first; column < end; column++)
+            {
+                var cell = grid.Cells[row, column];
+                line.Append(' ', Gap);
+                if (color)
+                    line.Append(ColorOf(cell.Tone)).Append(cell.Text).Append(Reset);
+                else
+                    line.Append(cell.Text);
+                if (column < end - 1)
+                    line.Append(' ', widths[column] - cell.Text.Length);
+            }
+
+            output.WriteLine(line.ToString());
+        }
+    }
+
+    /// <summary><c>[a] TCP 80,443,8080-8090; UDP 53</c> per footnote, in marker order.</summary>
+    private static void WriteFootnotes(Grid grid, TextWriter output)
+    {
+        foreach (var set in grid.FootnoteOrder)
+            output.WriteLine($"{grid.Footnotes[set]} {set}");
     }
 
     /// <summary><c>[1] shop/web</c> plus <paramref name="suffix"/>; a long id is cut to fit, ending in an ellipsis.</summary>
@@ -202,44 +221,6 @@ internal sealed class TableMatrixWriter : IMatrixWriter
 
         pages.Add((first, widths.Length));
         return pages;
-    }
-
-    private static Cell ToCell(
-        MatrixReport report,
-        int row,
-        int column,
-        Glyphs glyphs,
-        Dictionary<PortSet, Cell> partials,
-        Dictionary<PortSet, string> footnotes,
-        List<PortSet> footnoteOrder)
-    {
-        var grouped = report.Groups is not null;
-        if (report.Port is not null)
-        {
-            return (grouped ? report.GroupTablePortCell(row, column) : report.TablePortCell(row, column))
-                ? new Cell(glyphs.Yes, Tone.All)
-                : new Cell(glyphs.No, Tone.None);
-        }
-
-        var set = grouped ? report.GroupTableCell(row, column) : report.TableCell(row, column);
-        if (set.IsAll)
-            return new Cell("all", Tone.All);
-        if (set.IsEmpty)
-            return new Cell(glyphs.Nothing, Tone.None);
-        if (partials.TryGetValue(set, out var known))
-            return known;
-        var compact = Compact(set);
-        if (compact.Length > MaxCellWidth)
-        {
-            // Markers follow first appearance, row by row, because cells are visited in that order.
-            compact = "[" + FootnoteLetters(footnoteOrder.Count) + "]";
-            footnotes[set] = compact;
-            footnoteOrder.Add(set);
-        }
-
-        var cell = new Cell(compact, Tone.Partial);
-        partials[set] = cell;
-        return cell;
     }
 
     /// <summary><c>T80,443 U53</c>: per protocol its initial and ranges, <c>*</c> for the whole protocol.</summary>
@@ -289,6 +270,58 @@ internal sealed class TableMatrixWriter : IMatrixWriter
     }
 
     private readonly record struct Cell(string Text, Tone Tone);
+
+    /// <summary>Every cell's text and tone, and the footnotes that the long port sets became.</summary>
+    private sealed class Grid
+    {
+        private readonly Dictionary<PortSet, Cell> _partials = []; // matrices share few distinct sets among many cells
+
+        private Grid(int n) => Cells = new Cell[n, n];
+
+        public Cell[,] Cells { get; }
+
+        public Dictionary<PortSet, string> Footnotes { get; } = [];
+
+        public List<PortSet> FootnoteOrder { get; } = [];
+
+        public static Grid Of(MatrixReport report, IMatrixCells cells, Glyphs glyphs)
+        {
+            var grid = new Grid(cells.Count);
+            for (var row = 0; row < cells.Count; row++)
+            {
+                for (var column = 0; column < cells.Count; column++)
+                {
+                    grid.Cells[row, column] = report.Port is null
+                        ? grid.ToCell(cells.TableCell(row, column), glyphs)
+                        : cells.TablePortCell(row, column) ? new Cell(glyphs.Yes, Tone.All) : new Cell(glyphs.No, Tone.None);
+                }
+            }
+
+            return grid;
+        }
+
+        private Cell ToCell(PortSet set, Glyphs glyphs)
+        {
+            if (set.IsAll)
+                return new Cell("all", Tone.All);
+            if (set.IsEmpty)
+                return new Cell(glyphs.Nothing, Tone.None);
+            if (_partials.TryGetValue(set, out var known))
+                return known;
+            var compact = Compact(set);
+            if (compact.Length > MaxCellWidth)
+            {
+                // Markers follow first appearance, row by row, because cells are visited in that order.
+                compact = "[" + FootnoteLetters(FootnoteOrder.Count) + "]";
+                Footnotes[set] = compact;
+                FootnoteOrder.Add(set);
+            }
+
+            var cell = new Cell(compact, Tone.Partial);
+            _partials[set] = cell;
+            return cell;
+        }
+    }
 
     private sealed record Glyphs(string Nothing, string Yes, string No, string Ellipsis, string Dash);
 }

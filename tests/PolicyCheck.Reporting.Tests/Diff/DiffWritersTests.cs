@@ -117,6 +117,18 @@ public sealed class DiffWritersTests
         Assert.That(text, Does.Contain("`x/p19` and 5 more").And.Not.Contain("x/p20"));
     }
 
+    [TestCase(null, "… and 2 more connection changes, not shown.\n")]
+    [TestCase("See the JSON.", "… and 2 more connection changes, not shown. See the JSON.\n")]
+    public void Markdown_MoreRowsThanShown_CountsTheRestAndAddsTheHostsHint(string? hint, string expected)
+    {
+        // MaxRows (50) rows are shown; two added connections more are counted.
+        var added = Enumerable.Range(0, DiffMarkdownWriter.MaxRows + 2)
+            .Select(i => new ConnectionChange($"x/p{i}", "x/db", null, PortSet.All));
+        var report = new DiffReport("a", "b", new ConnectionDelta([.. added], [], [], [], []), FindingDelta.Empty, CompleteListHint: hint);
+
+        Assert.That(Render(DiffMarkdownWriter.Write, report), Does.EndWith("\n\n" + expected));
+    }
+
     [Test]
     public void Json_AddedAndRemoved_HaveNullOnTheMissingSide()
     {
