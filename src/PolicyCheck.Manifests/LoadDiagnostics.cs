@@ -219,13 +219,8 @@ public static class LoadDiagnostics
         "PC0051", nameof(LinkOutsideInput), "Symbolic link leaves the input",
         "'{0}' is a symbolic link to a path outside the input '{1}'; it is not followed.");
 
-    public static DiagnosticDescriptor SkippedKindNotRead { get; } = new(
-        "PC0052", nameof(SkippedKindNotRead), "Skipped kind exceeds a limit",
-        "The {0} here exceeds a limit of the loader ({1}); PolicyCheck does not read this kind, so it is skipped.",
-        Category, Severity.Note);
-
     public static DiagnosticDescriptor InvalidOwnerReference { get; } = Error(
-        "PC0053", nameof(InvalidOwnerReference), "Owner reference is not valid",
+        "PC0052", nameof(InvalidOwnerReference), "Owner reference is not valid",
         "The owner reference needs a non-empty '{0}'; the API server refuses it, so {1} is read as if it had no controller.");
 
     /// <summary>Every descriptor above, in ID order.</summary>
@@ -239,7 +234,7 @@ public static class LoadDiagnostics
         EndPortWithNamedPort, EndPortWithoutPort, EndPortBelowPort, PortOutOfRange, InvalidPortName, InvalidPolicyType,
         RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject, WrongApiVersion, InvalidApiVersion,
         KindCaseMismatch, UnknownFieldIgnored, InvalidName, NullLabelValue, PolicySelectsEveryPod, NotARegularFile,
-        LinkOutsideInput, SkippedKindNotRead, InvalidOwnerReference,
+        LinkOutsideInput, InvalidOwnerReference,
     ];
 
     private static DiagnosticDescriptor Error(string id, string name, string title, string messageFormat) =>

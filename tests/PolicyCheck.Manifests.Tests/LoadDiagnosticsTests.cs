@@ -69,7 +69,6 @@ public sealed partial class LoadDiagnosticsTests
         {
             nameof(LoadDiagnostics.EmptyInput), nameof(LoadDiagnostics.EmptyFolder), nameof(LoadDiagnostics.UnknownFieldIgnored),
             nameof(LoadDiagnostics.NullLabelValue), nameof(LoadDiagnostics.PolicySelectsEveryPod), nameof(LoadDiagnostics.NotARegularFile),
-            nameof(LoadDiagnostics.SkippedKindNotRead),
         }));
     }
 
