@@ -223,6 +223,11 @@ public static class LoadDiagnostics
         "PC0052", nameof(InvalidOwnerReference), "Owner reference is not valid",
         "The owner reference needs a non-empty '{0}'; the API server refuses it, so {1} is read as if it had no controller.");
 
+    public static DiagnosticDescriptor SkippedKindNotRead { get; } = new(
+        "PC0053", nameof(SkippedKindNotRead), "Skipped kind exceeds a limit",
+        "This {0} exceeds a limit of the loader ({1}); PolicyCheck does not read this kind, so it is skipped.",
+        Category, Severity.Note);
+
     /// <summary>Every descriptor above, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
     [
@@ -234,7 +239,7 @@ public static class LoadDiagnostics
         EndPortWithNamedPort, EndPortWithoutPort, EndPortBelowPort, PortOutOfRange, InvalidPortName, InvalidPolicyType,
         RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject, WrongApiVersion, InvalidApiVersion,
         KindCaseMismatch, UnknownFieldIgnored, InvalidName, NullLabelValue, PolicySelectsEveryPod, NotARegularFile,
-        LinkOutsideInput, InvalidOwnerReference,
+        LinkOutsideInput, InvalidOwnerReference, SkippedKindNotRead,
     ];
 
     private static DiagnosticDescriptor Error(string id, string name, string title, string messageFormat) =>

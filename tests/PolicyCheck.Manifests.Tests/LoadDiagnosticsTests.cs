@@ -69,6 +69,7 @@ public sealed partial class LoadDiagnosticsTests
         {
             nameof(LoadDiagnostics.EmptyInput), nameof(LoadDiagnostics.EmptyFolder), nameof(LoadDiagnostics.UnknownFieldIgnored),
             nameof(LoadDiagnostics.NullLabelValue), nameof(LoadDiagnostics.PolicySelectsEveryPod), nameof(LoadDiagnostics.NotARegularFile),
+            nameof(LoadDiagnostics.SkippedKindNotRead),
         }));
     }
 

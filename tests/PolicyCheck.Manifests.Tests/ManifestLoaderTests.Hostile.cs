@@ -383,6 +383,39 @@ public sealed partial class ManifestLoaderTests
         }
     }
 
+    [Test]
+    public void YamlSyntax_Tab_IsReportedAtTheTab()
+    {
+        var result = Load("apiVersion: v1\nkind: Namespace\nmetadata:\n\tname: x\n" + StillLoaded);
+
+        AssertSingleError(result, LoadDiagnostics.YamlSyntax, 4, 1);
+    }
+
+    [Test]
+    public void SkippedKind_DeeperThanTheLimit_IsANote()
+    {
+        var yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: " + new string('[', 100) + new string(']', 100) + "\n" + StillLoaded;
+
+        var result = Load(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Diagnostics.Select(d => (d.Descriptor, d.Severity)), Is.EqualTo(new[] { (LoadDiagnostics.SkippedKindNotRead, Severity.Note) }));
+            Assert.That(result.HasErrors, Is.False);
+            Assert.That(result.Cluster.Namespaces.Select(n => n.Name), Does.Contain("still-loaded"));
+        }
+    }
+
+    [Test]
+    public void SkippedKind_ConfigMapOverOneMiB_IsANote()
+    {
+        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: \"" + new string('x', 2 << 20) + "\"\n" + StillLoaded;
+
+        var result = Load(yaml);
+
+        Assert.That(result.Diagnostics.Select(d => (d.Descriptor, d.Span.Line)), Is.EqualTo(new[] { (LoadDiagnostics.SkippedKindNotRead, 5) }));
+    }
+
     private sealed class EndlessReader : TextReader
     {
         public override int Read(char[] buffer, int index, int count)
