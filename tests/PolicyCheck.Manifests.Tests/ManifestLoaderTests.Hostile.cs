@@ -416,6 +416,31 @@ public sealed partial class ManifestLoaderTests
         Assert.That(result.Diagnostics.Select(d => (d.Descriptor, d.Span.Line)), Is.EqualTo(new[] { (LoadDiagnostics.SkippedKindNotRead, 5) }));
     }
 
+    [Test]
+    public void Load_FileAndALinkToItNamedAsInputs_IsReadOnce()
+    {
+        var folder = Directory.CreateTempSubdirectory("policycheck-link-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "ns.yaml");
+            File.WriteAllText(file, "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+            var link = Path.Combine(folder.FullName, "link.yaml");
+            File.CreateSymbolicLink(link, file);
+
+            var result = ManifestLoader.Load([file, link]);
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(result.Diagnostics, Is.Empty, () => string.Join("\n", result.Diagnostics));
+                Assert.That(result.Statistics.Files, Is.EqualTo(1));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private sealed class EndlessReader : TextReader
     {
         public override int Read(char[] buffer, int index, int count)

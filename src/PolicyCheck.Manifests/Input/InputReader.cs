@@ -41,7 +41,9 @@ internal static class InputReader
             }
             else if (File.Exists(input))
             {
+                // Named by the user, so a link is followed wherever it leads; it is still read once by its real path.
                 var full = Path.GetFullPath(input);
+                full = new FileInfo(full).LinkTarget is null ? full : ResolveFile(new FileInfo(full)) ?? full;
                 if (seen.Add(full))
                     sources.Add(new InputSource(Display(input), full));
             }
