@@ -26,7 +26,7 @@ public static class LoadDiagnostics
 
     public static DiagnosticDescriptor InputTooLarge { get; } = Error(
         "PC0004", nameof(InputTooLarge), "Input is too large",
-        "'{0}' is {1} bytes, more than the limit of {2} bytes; it is skipped.");
+        "'{0}' holds more than the limit of {1} bytes; it is skipped.");
 
     public static DiagnosticDescriptor EmptyInput { get; } = new(
         "PC0005", nameof(EmptyInput), "Input holds no documents",
@@ -83,7 +83,7 @@ public static class LoadDiagnostics
 
     public static DiagnosticDescriptor UnknownField { get; } = Error(
         "PC0022", nameof(UnknownField), "Unknown field",
-        "Field '{0}' is not part of {1}; check the spelling, as the API server rejects unknown fields; {2} is left out.");
+        "Field '{0}' is not part of {1}{2}; check the spelling, as the API server rejects unknown fields; {3} is left out.");
 
     public static DiagnosticDescriptor InvalidProtocol { get; } = Error(
         "PC0023", nameof(InvalidProtocol), "Protocol is not valid",
@@ -165,6 +165,52 @@ public static class LoadDiagnostics
         "PC0042", nameof(DuplicateObject), "Object defined twice",
         "{0} is defined twice; this definition replaces the one at {1}, as kubectl apply would.");
 
+    public static DiagnosticDescriptor WrongApiVersion { get; } = Error(
+        "PC0043", nameof(WrongApiVersion), "Kind is not served by this apiVersion",
+        "{0} is served as '{1}', not '{2}'; {3} is left out.");
+
+    public static DiagnosticDescriptor InvalidApiVersion { get; } = Error(
+        "PC0044", nameof(InvalidApiVersion), "apiVersion is not valid",
+        "The apiVersion '{0}' is not valid: {1}; {2} is left out.");
+
+    public static DiagnosticDescriptor KindCaseMismatch { get; } = Error(
+        "PC0045", nameof(KindCaseMismatch), "Kind is spelt with the wrong case",
+        "Kind '{0}' is not served: kinds are case-sensitive, so write '{1}' (served as '{2}'); {3} is left out.");
+
+    public static DiagnosticDescriptor UnknownFieldIgnored { get; } = new(
+        "PC0046", nameof(UnknownFieldIgnored), "Unknown field is ignored",
+        "Field '{0}' is not part of {1}{2}; PolicyCheck ignores it, but the API server's strict field validation rejects it; it is in {3}.",
+        Category, Severity.Warning);
+
+    public static DiagnosticDescriptor InvalidName { get; } = Error(
+        "PC0047", nameof(InvalidName), "Name is not valid",
+        "The {0} '{1}' is not valid: {2}; {3} is left out.");
+
+    public static DiagnosticDescriptor NullLabelValue { get; } = new(
+        "PC0048", nameof(NullLabelValue), "Label value is null",
+        "The value of '{0}' is null, which the API server reads as the empty string; write \"\" if that is meant; it is in {1}.",
+        Category, Severity.Note);
+
+    public static DiagnosticDescriptor PolicySelectsEveryPod { get; } = new(
+        "PC0049", nameof(PolicySelectsEveryPod), "podSelector is absent or null",
+        "The podSelector is {0}, which selects every pod of namespace '{1}' as an empty selector does; write an empty podSelector if that is meant; it is in {2}.",
+        Category, Severity.Note);
+
+    public static DiagnosticDescriptor NotARegularFile { get; } = new(
+        "PC0050", nameof(NotARegularFile), "Not a regular file",
+        "'{0}' is not a regular file (a pipe, socket or device); it is skipped in a folder, so name it as an input to read it.",
+        Category, Severity.Note);
+
+    public static DiagnosticDescriptor LinkOutsideInput { get; } = Error(
+        "PC0051", nameof(LinkOutsideInput), "Symbolic link leaves the input",
+        "'{0}' is a symbolic link to a path outside the input '{1}'; it is not followed.");
+
+    public static DiagnosticDescriptor InvalidOwnerReference { get; } = Error(
+        "PC0052", nameof(InvalidOwnerReference), "Owner reference is not valid",
+        "The owner reference needs a non-empty '{0}'; the API server refuses it, so {1} is read as if it had no controller.");
+
+    public static DiagnosticDescriptor SkippedKindNotRead => YamlDiagnostics.SkippedKindNotRead;
+
     /// <summary>Every descriptor above, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
     [
@@ -174,7 +220,9 @@ public static class LoadDiagnostics
         MissingField, UnknownField, InvalidProtocol, InvalidOperator, OperatorNeedsValues, OperatorForbidsValues,
         InvalidLabelKey, InvalidLabelValue, InvalidCidr, ExceptOutsideCidr, IpBlockWithSelector, EmptyPeer,
         EndPortWithNamedPort, EndPortWithoutPort, EndPortBelowPort, PortOutOfRange, InvalidPortName, InvalidPolicyType,
-        RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject,
+        RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject, WrongApiVersion, InvalidApiVersion,
+        KindCaseMismatch, UnknownFieldIgnored, InvalidName, NullLabelValue, PolicySelectsEveryPod, NotARegularFile,
+        LinkOutsideInput, InvalidOwnerReference, SkippedKindNotRead,
     ];
 
     private static DiagnosticDescriptor Error(string id, string name, string title, string messageFormat) =>

@@ -35,7 +35,7 @@ internal sealed class LoadRun
         var reported = Diagnostics.Count;
         var documents = 0;
         var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters, Locations);
-        new YamlDocumentReader(path, Diagnostics).Read(text, document =>
+        new YamlDocumentReader(path, Diagnostics, ManifestKinds.IsSkipped).Read(text, document =>
         {
             documents++;
             objects.Read(document);

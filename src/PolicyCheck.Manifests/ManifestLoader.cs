@@ -27,12 +27,13 @@ public static class ManifestLoader
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var run = new LoadRun(options ?? LoadOptions.Default, cancellationToken);
+        options ??= LoadOptions.Default;
+        var run = new LoadRun(options, cancellationToken);
         var sources = InputReader.Expand(inputs, run.Diagnostics);
         for (var i = 0; i < sources.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (InputReader.Read(sources[i], stdin, run.Diagnostics) is { } text)
+            if (InputReader.Read(sources[i], stdin, run.Diagnostics, options.MaxInputBytes) is { } text)
                 run.Load(text, sources[i].DisplayPath);
             progress?.Report(new AnalysisProgress(ProgressStage, i + 1, sources.Count));
         }

@@ -34,6 +34,11 @@ public static class YamlDiagnostics
         "PC0012", nameof(YamlDuplicateKey), "Key repeated in a mapping",
         "Key '{0}' appears twice in one mapping (first at line {1}); the object containing it is left out.");
 
+    public static DiagnosticDescriptor SkippedKindNotRead { get; } = new(
+        "PC0053", nameof(SkippedKindNotRead), "Skipped kind exceeds a limit",
+        "This {0} exceeds a limit of the loader ({1}); PolicyCheck does not read this kind, so it is skipped.",
+        Category, Severity.Note);
+
     public static DiagnosticDescriptor YamlComplexKey { get; } = Error(
         "PC0013", nameof(YamlComplexKey), "Mapping key is not a scalar",
         "A mapping key must be a scalar, not {0}; the object containing it is left out.");

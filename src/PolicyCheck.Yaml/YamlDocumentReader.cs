@@ -23,16 +23,24 @@ public sealed class YamlDocumentReader
     private readonly List<OpenCollection> _stack = [];
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly List<TextPosition> _faults = [];
+    private readonly Func<string, string, bool>? _isSkippedKind;
     private YamlNode? _root;
     private bool _abandoned;
     private TextPosition _abandonedAt;
     private long _aliasExpansion;
     private int _lineOffset;
 
-    public YamlDocumentReader(string path, List<Diagnostic> diagnostics)
+    /// <param name="path">The file the text comes from, for every diagnostic's span.</param>
+    /// <param name="diagnostics">Where diagnostics are added.</param>
+    /// <param name="isSkippedKind">
+    /// Given a document's <c>kind</c> and <c>apiVersion</c>, whether the caller skips that kind anyway: a limit
+    /// exceeded inside such a document is then a note, not an error. Null: every document matters.
+    /// </param>
+    public YamlDocumentReader(string path, List<Diagnostic> diagnostics, Func<string, string, bool>? isSkippedKind = null)
     {
         _path = path;
         _diagnostics = diagnostics;
+        _isSkippedKind = isSkippedKind;
     }
 
     public void Read(string text, Action<YamlDocument> onDocument, CancellationToken cancellationToken)
@@ -65,7 +73,11 @@ public sealed class YamlDocumentReader
                 var message = ex.Message.TrimEnd('.');
                 if (message.Length > 0)
                     message = char.ToLowerInvariant(message[0]) + message[1..];
-                Report(YamlDiagnostics.YamlSyntax, stoppedAt, new TextPosition(Line(ex.End), Column(ex.End)), message);
+                var end = new TextPosition(Line(ex.End), Column(ex.End));
+
+                // YamlDotNet places tab errors where the enclosing construct starts (often 1:1); point at the tab.
+                var at = message.Contains("tab", StringComparison.Ordinal) && FindTab(text, chunkStart, stoppedAt, end) is { } tab ? tab : stoppedAt;
+                Report(YamlDiagnostics.YamlSyntax, at, at == stoppedAt ? end : at with { Column = at.Column + 1 }, message);
             }
 
             if (!TryFindResumePoint(text, chunkStart, stoppedAt, out chunkStart, out var resumeLine))
@@ -127,7 +139,10 @@ public sealed class YamlDocumentReader
     {
         if (scalar.Value.Length > MaxScalarLength)
         {
-            Abandon(YamlDiagnostics.YamlScalarTooLarge, scalar, scalar.Value.Length, "1 MiB");
+            if (SkippedKind() is { } skipped)
+                AbandonSkipped(scalar, skipped, "a value longer than 1 MiB");
+            else
+                Abandon(YamlDiagnostics.YamlScalarTooLarge, scalar, scalar.Value.Length, "1 MiB");
             return;
         }
 
@@ -162,7 +177,10 @@ public sealed class YamlDocumentReader
     {
         if (_stack.Count >= MaxDepth)
         {
-            Abandon(YamlDiagnostics.YamlTooDeep, start, MaxDepth);
+            if (SkippedKind() is { } skipped)
+                AbandonSkipped(start, skipped, $"nesting deeper than {MaxDepth} levels");
+            else
+                Abandon(YamlDiagnostics.YamlTooDeep, start, MaxDepth);
             return;
         }
 
@@ -296,6 +314,40 @@ public sealed class YamlDocumentReader
         _root = null;
     }
 
+    /// <summary>
+    /// A limit exceeded inside an object of a kind the loader skips anyway (a deep CRD, a large ConfigMap): a note,
+    /// since nothing PolicyCheck models is lost. The document is still not parsed further.
+    /// </summary>
+    private void AbandonSkipped(ParsingEvent at, string kind, string limit)
+    {
+        Abandon(YamlDiagnostics.SkippedKindNotRead, at, kind, limit);
+    }
+
+    /// <summary>
+    /// The kind of the object being read, when its root mapping has named one (apiVersion and kind usually come
+    /// first) and it is a kind the loader skips; null otherwise, or when that is not known yet.
+    /// </summary>
+    private string? SkippedKind()
+    {
+        if (_stack.Count == 0 || !_stack[0].IsMapping)
+            return null;
+        string? kind = null, apiVersion = null;
+        foreach (var (key, value) in _stack[0].Entries)
+        {
+            if (value is YamlScalar { Kind: ScalarKind.String } scalar)
+            {
+                if (key.Value == "kind")
+                    kind = scalar.Value;
+                else if (key.Value == "apiVersion")
+                    apiVersion = scalar.Value;
+            }
+        }
+
+        if (_isSkippedKind is null || kind is null || apiVersion is null || kind.EndsWith("List", StringComparison.Ordinal))
+            return null;
+        return _isSkippedKind(kind, apiVersion) ? kind : null;
+    }
+
     private void Fault(DiagnosticDescriptor descriptor, TextPosition start, TextPosition end, params object?[] arguments)
     {
         Report(descriptor, start, end, arguments);
@@ -343,6 +395,36 @@ public sealed class YamlDocumentReader
         resumeIndex = 0;
         resumeLine = 0;
         return false;
+    }
+
+    /// <summary>
+    /// The first tab character from <paramref name="from"/> on, through the line of <paramref name="to"/> or, when
+    /// YamlDotNet places the end before the tab too, up to the end of the document.
+    /// </summary>
+    private TextPosition? FindTab(string text, int chunkStart, TextPosition from, TextPosition to)
+    {
+        var index = chunkStart;
+        var line = _lineOffset + 1;
+        while (index < text.Length && (line <= to.Line || !IsDocumentMarker(text, index)))
+        {
+            var next = text.AsSpan(index).IndexOfAny('\r', '\n');
+            var length = next < 0 ? text.Length - index : next;
+            if (line >= from.Line)
+            {
+                var skip = line == from.Line ? Math.Min(from.Column - 1, length) : 0;
+                var tab = text.AsSpan(index + skip, length - skip).IndexOf('\t');
+                if (tab >= 0)
+                    return new TextPosition(line, skip + tab + 1);
+            }
+
+            if (next < 0)
+                break;
+            index += next;
+            index += text[index] == '\r' && index + 1 < text.Length && text[index + 1] == '\n' ? 2 : 1;
+            line++;
+        }
+
+        return null;
     }
 
     private static bool IsDocumentMarker(string text, int index)

@@ -23,7 +23,8 @@ public static class RuleTestData
     public static ImmutableArray<Diagnostic> Lint(string yaml, string path, string id)
     {
         var loaded = ManifestLoader.LoadText(yaml, path);
-        Assert.That(loaded.Diagnostics, Is.Empty, () => $"{path} must load cleanly:\n{string.Join('\n', loaded.Diagnostics)}");
+        // Notes (such as PC0049 for a podSelector left out on purpose) change nothing that loads.
+        Assert.That(loaded.Diagnostics.Where(d => d.Severity != Severity.Note), Is.Empty, () => $"{path} must load cleanly:\n{string.Join('\n', loaded.Diagnostics)}");
         var rule = RuleCatalog.All.SingleOrDefault(r => r.Descriptor.Id == id);
         Assert.That(rule, Is.Not.Null, $"No rule {id} in RuleCatalog.All for {path}.");
         var matrix = Evaluator.Evaluate(loaded.Cluster);

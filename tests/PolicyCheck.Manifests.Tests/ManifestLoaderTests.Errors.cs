@@ -19,8 +19,6 @@ public sealed partial class ManifestLoaderTests
         // Protocols are exact and case-sensitive.
         yield return SpecCase("PolicyPortLowerCaseProtocol", Policy, "ingress:\n- ports:\n  - {protocol: tcp, port: 80}", LoadDiagnostics.InvalidProtocol, 3, 16);
         yield return SpecCase("PolicyPortIcmp", Policy, "ingress:\n- ports:\n  - {protocol: ICMP, port: 80}", LoadDiagnostics.InvalidProtocol, 3, 16);
-        yield return SpecCase("ContainerPortProtocol", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: 53, protocol: udp}", LoadDiagnostics.InvalidProtocol, 4, 35);
-        yield return SpecCase("ServicePortProtocol", Service, "ports: [{port: 80, protocol: Tcp}]", LoadDiagnostics.InvalidProtocol, 1, 30);
 
         // Selector requirements.
         yield return SpecCase("OperatorContains", Policy, "podSelector:\n  matchExpressions:\n  - {key: app, operator: Contains, values: [a]}", LoadDiagnostics.InvalidOperator, 3, 26);
@@ -61,10 +59,6 @@ public sealed partial class ManifestLoaderTests
         yield return SpecCase("PolicyPortTooHigh", Policy, "ingress:\n- ports:\n  - {port: 65536}", LoadDiagnostics.PortOutOfRange, 3, 12);
         yield return SpecCase("PolicyPortNegative", Policy, "ingress:\n- ports:\n  - {port: -1}", LoadDiagnostics.PortOutOfRange, 3, 12);
         yield return SpecCase("EndPortTooHigh", Policy, "ingress:\n- ports:\n  - {port: 80, endPort: 70000}", LoadDiagnostics.PortOutOfRange, 3, 25);
-        yield return SpecCase("ContainerPortZero", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: 0}", LoadDiagnostics.PortOutOfRange, 4, 21);
-        yield return SpecCase("ServicePortZero", Service, "ports: [{port: 0}]", LoadDiagnostics.PortOutOfRange, 1, 16);
-        yield return SpecCase("TargetPortTooHigh", Service, "ports: [{port: 80, targetPort: 70000}]", LoadDiagnostics.PortOutOfRange, 1, 32);
-        yield return SpecCase("NodePortTooHigh", Service, "ports: [{port: 80, nodePort: 70000}]", LoadDiagnostics.PortOutOfRange, 1, 30);
 
         // Named ports (IANA_SVC_NAME), and a Service port's own name (DNS label).
         yield return SpecCase("NamedPortUpperCase", Policy, "ingress:\n- ports:\n  - {port: HTTP}", LoadDiagnostics.InvalidPortName, 3, 12);
@@ -73,9 +67,6 @@ public sealed partial class ManifestLoaderTests
         yield return SpecCase("NamedPortTrailingDash", Policy, "ingress:\n- ports:\n  - {port: web-}", LoadDiagnostics.InvalidPortName, 3, 12);
         yield return SpecCase("NamedPortQuotedNumber", Policy, "ingress:\n- ports:\n  - {port: \"8080\"}", LoadDiagnostics.InvalidPortName, 3, 12);
         yield return SpecCase("NamedPort16Chars", Policy, "ingress:\n- ports:\n  - {port: abcdefghijklmnop}", LoadDiagnostics.InvalidPortName, 3, 12);
-        yield return SpecCase("ContainerPortName", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: 80, name: Http}", LoadDiagnostics.InvalidPortName, 4, 31);
-        yield return SpecCase("TargetPortName", Service, "ports: [{port: 80, targetPort: Http}]", LoadDiagnostics.InvalidPortName, 1, 32);
-        yield return SpecCase("ServicePortName", Service, "ports: [{name: web_1, port: 80}]", LoadDiagnostics.InvalidPortName, 1, 16);
 
         // policyTypes.
         yield return SpecCase("PolicyTypeLowerCase", Policy, "policyTypes: [ingress]", LoadDiagnostics.InvalidPolicyType, 1, 15);
@@ -97,16 +88,50 @@ public sealed partial class ManifestLoaderTests
         yield return SpecCase("ReplicasIsAQuotedNumber", Deployment, "replicas: \"3\"\ntemplate: {}", LoadDiagnostics.WrongType, 1, 11);
         yield return SpecCase("LabelValueIsAMapping", Deployment, "template:\n  metadata:\n    labels: {app: {x: y}}", LoadDiagnostics.WrongType, 3, 19);
         yield return SpecCase("HostNetworkIsAString", Pod, "hostNetwork: \"true\"", LoadDiagnostics.WrongType, 1, 14);
-        yield return SpecCase("ContainerPortIsAName", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: http}", LoadDiagnostics.WrongType, 4, 21);
         yield return SpecCase("UnquotedBooleanLabel", Deployment, "template:\n  metadata:\n    labels: {enabled: yes}", LoadDiagnostics.NonStringScalar, 3, 23);
         yield return SpecCase("UnquotedNumberLabel", Deployment, "template:\n  metadata:\n    labels: {version: 1.10}", LoadDiagnostics.NonStringScalar, 3, 23);
 
         // Other API validation.
         yield return SpecCase("ServiceTypeLowerCase", Service, "type: clusterip", LoadDiagnostics.InvalidServiceType, 1, 7);
-        yield return SpecCase("ServicePortMissing", Service, "ports: [{targetPort: 80}]", LoadDiagnostics.MissingField, 1, 9);
-        yield return SpecCase("ContainerPortMissing", Pod, "containers:\n- name: c\n  ports:\n  - {name: http}", LoadDiagnostics.MissingField, 4, 5);
         yield return SpecCase("NegativeReplicas", Deployment, "replicas: -1\ntemplate: {}", LoadDiagnostics.NegativeReplicas, 1, 11);
         yield return SpecCase("TemplateMissing", Deployment, "replicas: 1", LoadDiagnostics.MissingField, 1, 1);
+    }
+
+    /// <summary>
+    /// Errors in one container port or Service port entry (issue #14: reject the smallest invalid part). They were
+    /// cases of <see cref="SpecErrors"/>, which left the whole object out; now only the entry is left out.
+    /// </summary>
+    private static IEnumerable<TestCaseData> PortEntryErrors()
+    {
+        yield return SpecCase("ContainerPortProtocol", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: 53, protocol: udp}", LoadDiagnostics.InvalidProtocol, 4, 35);
+        yield return SpecCase("ServicePortProtocol", Service, "ports: [{port: 80, protocol: Tcp}]", LoadDiagnostics.InvalidProtocol, 1, 30);
+        yield return SpecCase("ContainerPortZero", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: 0}", LoadDiagnostics.PortOutOfRange, 4, 21);
+        yield return SpecCase("ServicePortZero", Service, "ports: [{port: 0}]", LoadDiagnostics.PortOutOfRange, 1, 16);
+        yield return SpecCase("TargetPortTooHigh", Service, "ports: [{port: 80, targetPort: 70000}]", LoadDiagnostics.PortOutOfRange, 1, 32);
+        yield return SpecCase("NodePortTooHigh", Service, "ports: [{port: 80, nodePort: 70000}]", LoadDiagnostics.PortOutOfRange, 1, 30);
+        yield return SpecCase("ContainerPortName", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: 80, name: Http}", LoadDiagnostics.InvalidPortName, 4, 31);
+        yield return SpecCase("TargetPortName", Service, "ports: [{port: 80, targetPort: Http}]", LoadDiagnostics.InvalidPortName, 1, 32);
+        yield return SpecCase("ServicePortName", Service, "ports: [{name: web_1, port: 80}]", LoadDiagnostics.InvalidPortName, 1, 16);
+        yield return SpecCase("ContainerPortIsAName", Pod, "containers:\n- name: c\n  ports:\n  - {containerPort: http}", LoadDiagnostics.WrongType, 4, 21);
+        yield return SpecCase("ServicePortMissing", Service, "ports: [{targetPort: 80}]", LoadDiagnostics.MissingField, 1, 9);
+        yield return SpecCase("ContainerPortMissing", Pod, "containers:\n- name: c\n  ports:\n  - {name: http}", LoadDiagnostics.MissingField, 4, 5);
+    }
+
+    [TestCaseSource(nameof(PortEntryErrors))]
+    public void Spec_InvalidPortEntry_LeavesOutOnlyThatEntry(string yaml, DiagnosticDescriptor expected, int line, int column, string kind)
+    {
+        var result = Load(yaml);
+
+        var diagnostic = AssertSingleError(result, expected, line, column);
+        var part = kind == "Pod" ? "container port" : "Service port";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostic.Message, Does.EndWith($"; this {part} of the {kind} 'default/bad' is left out."));
+            if (kind == "Pod")
+                Assert.That(result.Cluster.Workloads.Single().Ports, Is.Empty);
+            else
+                Assert.That(result.Cluster.Services.Single().Ports, Is.Empty);
+        }
     }
 
     /// <summary>
@@ -170,7 +195,7 @@ public sealed partial class ManifestLoaderTests
               - ports: [{protocol: tcp}, {port: 0}]
             """);
 
-        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Span.Line, d.Span.Column)), Is.EqualTo(new[]
+        Assert.That(Significant(result).Select(d => (d.Id, d.Span.Line, d.Span.Column)), Is.EqualTo(new[]
         {
             (LoadDiagnostics.InvalidPolicyType.Id, 5, 17),
             (LoadDiagnostics.InvalidProtocol.Id, 7, 24),

@@ -60,7 +60,8 @@ public sealed partial class ManifestLoaderTests
     [Test]
     public void HugeScalar_IsRefused()
     {
-        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: \"" + new string('x', 2 << 20) + "\"\n" + StillLoaded;
+        // A kind the loader reads: in a skipped kind (ConfigMap) the same value is only a note (issue #12).
+        var yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  blob: \"" + new string('x', 2 << 20) + "\"\n" + StillLoaded;
 
         var (result, elapsed, _) = Measure(() => Load(yaml));
 

@@ -14,8 +14,7 @@ internal static class InputReader
 {
     public const string StdinArgument = "-";
 
-    /// <summary>Larger files are refused rather than read into memory.</summary>
-    public const long MaxFileBytes = 256L * 1024 * 1024;
+    private const int ChunkSize = 64 * 1024;
 
     private static readonly SearchValues<string> ManifestExtensions =
         SearchValues.Create([".yaml", ".yml", ".json"], StringComparison.OrdinalIgnoreCase);
@@ -42,20 +41,22 @@ internal static class InputReader
             }
             else if (File.Exists(input))
             {
+                // Named by the user, so a link is followed wherever it leads; it is still read once by its real path.
                 var full = Path.GetFullPath(input);
+                full = new FileInfo(full).LinkTarget is null ? full : ResolveFile(new FileInfo(full)) ?? full;
                 if (seen.Add(full))
                     sources.Add(new InputSource(Display(input), full));
             }
             else if (Directory.Exists(input))
             {
-                var found = FindManifests(input);
-                if (found.Count == 0)
-                    diagnostics.Add(Diagnostic.Create(LoadDiagnostics.EmptyFolder, SourceSpan.None, Display(input)));
                 var prefix = Display(input);
                 prefix = prefix.EndsWith('/') ? prefix : prefix + "/";
-                foreach (var relative in found)
+                var found = FindManifests(input, prefix, diagnostics);
+                if (found.Count == 0)
+                    diagnostics.Add(Diagnostic.Create(LoadDiagnostics.EmptyFolder, SourceSpan.None, Display(input)));
+                foreach (var (relative, full) in found)
                 {
-                    var full = Path.GetFullPath(Path.Combine(input, relative));
+                    // A link to a manifest of the same tree is that manifest: read once, named by its real path.
                     if (seen.Add(full))
                         sources.Add(new InputSource(prefix + relative, full));
                 }
@@ -69,27 +70,79 @@ internal static class InputReader
         return sources;
     }
 
-    /// <summary>The text of a source, or null (with a diagnostic) when it cannot be used.</summary>
-    public static string? Read(InputSource source, TextReader? stdin, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The text of a source, or null (with a diagnostic) when it cannot be used. Reads incrementally and stops past
+    /// <paramref name="maxBytes"/>, whatever the file system says the size is: pipes, devices and standard input
+    /// have none.
+    /// </summary>
+    public static string? Read(InputSource source, TextReader? stdin, List<Diagnostic> diagnostics, long maxBytes = LoadOptions.DefaultMaxInputBytes)
     {
         try
         {
             if (source.IsStdin)
-                return CheckText((stdin ?? Console.In).ReadToEnd(), source.DisplayPath, diagnostics);
-            var length = new FileInfo(source.FullPath!).Length; // not stdin, so a file path
-            if (length > MaxFileBytes)
             {
-                diagnostics.Add(Diagnostic.Create(LoadDiagnostics.InputTooLarge, SourceSpan.At(source.DisplayPath, 1, 1),
-                    source.DisplayPath, length, MaxFileBytes));
+                var text = ReadBounded(stdin ?? Console.In, maxBytes);
+                if (text is null)
+                {
+                    ReportTooLarge(source, maxBytes, diagnostics);
+                    return null;
+                }
+
+                return CheckText(text, source.DisplayPath, diagnostics);
+            }
+
+            using var stream = new FileStream(source.FullPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan); // not stdin, so a file path
+            var bytes = ReadBounded(stream, maxBytes);
+            if (bytes is null)
+            {
+                ReportTooLarge(source, maxBytes, diagnostics);
                 return null;
             }
 
-            return Decode(File.ReadAllBytes(source.FullPath!), source.DisplayPath, diagnostics);
+            return Decode(bytes, source.DisplayPath, diagnostics);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(Diagnostic.Create(LoadDiagnostics.InputUnreadable, SourceSpan.None, source.DisplayPath, ex.Message.TrimEnd('.')));
             return null;
+        }
+    }
+
+    private static void ReportTooLarge(InputSource source, long maxBytes, List<Diagnostic> diagnostics) =>
+        diagnostics.Add(Diagnostic.Create(LoadDiagnostics.InputTooLarge, SourceSpan.At(source.DisplayPath, 1, 1),
+            source.DisplayPath, maxBytes));
+
+    /// <summary>All bytes of the stream, or null once more than <paramref name="maxBytes"/> arrive.</summary>
+    private static byte[]? ReadBounded(Stream stream, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[ChunkSize];
+        while (true)
+        {
+            var wanted = (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length);
+            var read = stream.Read(chunk, 0, wanted);
+            if (read == 0)
+                return buffer.ToArray();
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+                return null;
+        }
+    }
+
+    /// <summary>All characters of the reader, or null once more than <paramref name="maxChars"/> arrive.</summary>
+    private static string? ReadBounded(TextReader reader, long maxChars)
+    {
+        var text = new StringBuilder();
+        var chunk = new char[ChunkSize];
+        while (true)
+        {
+            var wanted = (int)Math.Min(chunk.Length, maxChars + 1 - text.Length);
+            var read = reader.Read(chunk, 0, wanted);
+            if (read == 0)
+                return text.ToString();
+            text.Append(chunk, 0, read);
+            if (text.Length > maxChars)
+                return null;
         }
     }
 
@@ -159,33 +212,105 @@ internal static class InputReader
         }
     }
 
-    private static List<string> FindManifests(string folder)
+    /// <summary>
+    /// The manifests under <paramref name="folder"/> as (relative display path, real full path). Folders that cannot be
+    /// listed are errors; links that leave the folder are refused; pipes, sockets and devices are skipped with a note.
+    /// </summary>
+    private static List<(string Relative, string Full)> FindManifests(string folder, string prefix, List<Diagnostic> diagnostics)
     {
-        var found = new List<string>();
-        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false };
-        var pending = new Stack<DirectoryInfo>();
+        var found = new List<(string Relative, string Full)>();
+        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
         var root = new DirectoryInfo(folder);
+        var realRoot = Path.TrimEndingDirectorySeparator(root.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? root.FullName);
+        var pending = new Stack<DirectoryInfo>();
         pending.Push(root);
         while (pending.Count > 0)
         {
-            foreach (var entry in pending.Pop().EnumerateFileSystemInfos("*", options))
+            var directory = pending.Pop();
+            FileSystemInfo[] entries;
+            try
             {
-                if (entry is DirectoryInfo directory)
+                entries = [.. directory.EnumerateFileSystemInfos("*", options)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                diagnostics.Add(Diagnostic.Create(LoadDiagnostics.InputUnreadable, SourceSpan.None,
+                    prefix + Relative(root, directory.FullName), ex.Message.TrimEnd('.')));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var relative = Relative(root, entry.FullName);
+                if (entry.Name.StartsWith('.'))
+                    continue; // dot-folders (.git, .terraform) and dot-files hold tool settings, not manifests
+                if (entry is DirectoryInfo subfolder)
                 {
-                    // Dot-folders (.git, .terraform) hold no manifests; linked folders are not followed, so no cycles.
-                    if (!directory.Name.StartsWith('.') && directory.LinkTarget is null)
-                        pending.Push(directory);
+                    // Linked folders are not followed (no cycles); one that leaves the input is refused.
+                    if (subfolder.LinkTarget is null)
+                        pending.Push(subfolder);
+                    else if (!IsInside(realRoot, subfolder.ResolveLinkTarget(returnFinalTarget: true)?.FullName))
+                        diagnostics.Add(Diagnostic.Create(LoadDiagnostics.LinkOutsideInput, SourceSpan.None, prefix + relative, Display(folder)));
+                    continue;
                 }
-                else if (!entry.Name.StartsWith('.') && ManifestExtensions.Contains(Path.GetExtension(entry.Name)))
+
+                if (!ManifestExtensions.Contains(Path.GetExtension(entry.Name)))
+                    continue;
+                var full = entry.FullName;
+                if (entry.LinkTarget is not null)
                 {
-                    found.Add(Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/'));
+                    var target = ResolveFile(entry);
+                    if (target is null)
+                    {
+                        diagnostics.Add(Diagnostic.Create(LoadDiagnostics.InputUnreadable, SourceSpan.None, prefix + relative,
+                            "it is a symbolic link whose target does not exist"));
+                        continue;
+                    }
+
+                    if (!IsInside(realRoot, target))
+                    {
+                        diagnostics.Add(Diagnostic.Create(LoadDiagnostics.LinkOutsideInput, SourceSpan.None, prefix + relative, Display(folder)));
+                        continue;
+                    }
+
+                    full = target;
+                    relative = Relative(new DirectoryInfo(realRoot), target);
                 }
+
+                if (!FileKind.IsRegular(full))
+                {
+                    diagnostics.Add(Diagnostic.Create(LoadDiagnostics.NotARegularFile, SourceSpan.None, prefix + relative));
+                    continue;
+                }
+
+                found.Add((relative, full));
             }
         }
 
-        found.Sort(StringComparer.Ordinal);
+        found.Sort((a, b) => StringComparer.Ordinal.Compare(a.Relative, b.Relative));
         return found;
     }
+
+    private static string? ResolveFile(FileSystemInfo link)
+    {
+        try
+        {
+            var target = link.ResolveLinkTarget(returnFinalTarget: true);
+            return target is { Exists: true } ? Path.GetFullPath(target.FullName) : null;
+        }
+        catch (IOException)
+        {
+            return null; // a cycle of links
+        }
+    }
+
+    private static bool IsInside(string realRoot, string? path) =>
+        path is not null && Path.GetFullPath(path).StartsWith(realRoot + Path.DirectorySeparatorChar, PathComparison);
+
+    private static StringComparison PathComparison =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    private static string Relative(DirectoryInfo root, string full) => Path.GetRelativePath(root.FullName, full).Replace('\\', '/');
 
     private static string Display(string input) => input.Replace('\\', '/');
 }

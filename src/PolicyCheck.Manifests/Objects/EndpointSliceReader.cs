@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using PolicyCheck.Manifests.Syntax;
 using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
@@ -34,6 +34,7 @@ internal static class EndpointSliceReader
             var endpoint = context.ReadItem(item, "endpoints");
             if (endpoint is null)
                 continue;
+            context.CheckFields(endpoint, ObjectFields.EndpointSliceEndpoint);
             var addresses = context.ReadSequence(endpoint["addresses"], "addresses");
             if (addresses is null)
             {
@@ -44,6 +45,7 @@ internal static class EndpointSliceReader
             foreach (var address in addresses.Items)
                 CheckAddress(context, address, addressType);
             var conditions = context.ReadMapping(endpoint["conditions"], "conditions");
+            context.CheckFields(conditions, ObjectFields.EndpointConditions);
             context.ReadBoolean(conditions?["ready"], "ready");
             context.ReadBoolean(conditions?["serving"], "serving");
             context.ReadBoolean(conditions?["terminating"], "terminating");
@@ -53,6 +55,7 @@ internal static class EndpointSliceReader
         {
             if (context.ReadItem(item, "ports") is not { } port)
                 continue;
+            context.CheckFields(port, ObjectFields.EndpointSlicePort);
             context.ReadString(port["name"], "name");
             context.ReadPort(port["port"], "port", zeroMeansUnset: true);
             context.ReadProtocol(port["protocol"], "protocol", emptyMeansTcp: true);
@@ -69,7 +72,7 @@ internal static class EndpointSliceReader
         if (text is null || addressType is not ("IPv4" or "IPv6"))
             return; // FQDN addresses are names; an unknown type was reported already
         var family = addressType == "IPv4" ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
-        if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != family || text.Contains('%', StringComparison.Ordinal))
+        if (StrictIp.Parse(text) is not { } address || address.AddressFamily != family)
             context.Reject(LoadDiagnostics.WrongType, node, "addresses", $"an {addressType} address", $"the string '{text}'");
     }
 }

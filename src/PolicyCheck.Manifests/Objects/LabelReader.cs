@@ -21,6 +21,8 @@ internal static class LabelReader
                 context.Reject(LoadDiagnostics.InvalidLabelKey, key, key.Value, keyProblem);
 
             // A null value decodes to "" in Go's map[string]string.
+            if (value is YamlScalar { IsNull: true })
+                context.Report(LoadDiagnostics.NullLabelValue, value, key.Value);
             var text = value is YamlScalar { IsNull: true } ? string.Empty : context.ReadString(value, key.Value);
             if (text is null)
                 continue;

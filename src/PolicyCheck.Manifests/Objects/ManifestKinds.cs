@@ -34,6 +34,70 @@ internal static class ManifestKinds
         group == Group(servedApiVersion) ||
         (group == "extensions" && kind is ManifestKind.Deployment or ManifestKind.DaemonSet or ManifestKind.ReplicaSet or ManifestKind.NetworkPolicy);
 
+    private static readonly string[] Kinds =
+    [
+        "Namespace", "Pod", "Service", "ReplicationController", "NetworkPolicy", "Deployment", "ReplicaSet", "StatefulSet",
+        "DaemonSet", "Job", "CronJob", "EndpointSlice",
+    ];
+
+    /// <summary>A kind PolicyCheck reads, spelt with another case (<c>networkpolicy</c>), or null.</summary>
+    public static string? CaseInsensitiveMatch(string kind) =>
+        Array.Find(Kinds, k => string.Equals(k, kind, StringComparison.OrdinalIgnoreCase) && !string.Equals(k, kind, StringComparison.Ordinal));
+
+    /// <summary>
+    /// True for the API groups of Kubernetes itself: the core group, groups without a dot (apps, batch, extensions,
+    /// policy, …: a custom resource's group must contain one) and groups under <c>k8s.io</c>. A kind PolicyCheck reads
+    /// in one of them is a mistake, not a custom resource.
+    /// </summary>
+    public static bool IsKubernetesGroup(string group) =>
+        !group.Contains('.', StringComparison.Ordinal) || group == "k8s.io" || group.EndsWith(".k8s.io", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True for apiVersions that once served the kind and were removed (Kubernetes deprecation guide); every other
+    /// version of the right group never existed for it.
+    /// </summary>
+    /// <summary>
+    /// Whether the loader skips an object of this kind and apiVersion (a custom resource, a ConfigMap): not a kind
+    /// it reads, and not a misspelling of one (those are errors, so they are not "skipped").
+    /// </summary>
+    public static bool IsSkipped(string kind, string apiVersion)
+    {
+        if (!TryFind(kind, out var manifestKind, out var served))
+            return CaseInsensitiveMatch(kind) is null;
+        var group = Group(apiVersion);
+        return !IsGroupOf(manifestKind, served, group) && !IsKubernetesGroup(group);
+    }
+
+    public static bool IsRetired(ManifestKind kind, string apiVersion) => (kind, apiVersion) switch
+    {
+        (ManifestKind.NetworkPolicy, "extensions/v1beta1") => true,
+        (ManifestKind.Deployment, "extensions/v1beta1" or "apps/v1beta1" or "apps/v1beta2") => true,
+        (ManifestKind.DaemonSet or ManifestKind.ReplicaSet, "extensions/v1beta1" or "apps/v1beta2") => true,
+        (ManifestKind.StatefulSet, "apps/v1beta1" or "apps/v1beta2") => true,
+        (ManifestKind.CronJob, "batch/v1beta1" or "batch/v2alpha1") => true,
+        (ManifestKind.EndpointSlice, "discovery.k8s.io/v1beta1" or "discovery.k8s.io/v1alpha1") => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Null when <paramref name="apiVersion"/> is <c>version</c> (core group) or <c>group/version</c> with a DNS
+    /// subdomain group and a DNS-1035 label version (as CRD versions must be); else what is wrong.
+    /// </summary>
+    public static string? CheckApiVersion(string apiVersion)
+    {
+        var parts = apiVersion.Split('/');
+        if (parts.Length > 2)
+            return "it holds more than one '/'; write 'group/version' such as 'apps/v1', or 'v1' for the core group";
+        var version = parts[^1];
+        if (parts.Length == 2 && !Syntax.LabelSyntax.IsDnsSubdomain(parts[0]))
+            return $"the group '{parts[0]}' must be a DNS subdomain of lowercase letters, digits, '-' and '.'";
+        if (!Syntax.LabelSyntax.IsDnsLabel(version) || !char.IsAsciiLetterLower(version[0]))
+            return parts.Length == 1 && version.Contains('.', StringComparison.Ordinal)
+                ? "it names a group without a version; write 'group/version' such as 'networking.k8s.io/v1'"
+                : $"the version '{version}' must be lowercase letters, digits and '-' starting with a letter, such as 'v1' or 'v1beta1'";
+        return null;
+    }
+
     public static string Group(string apiVersion)
     {
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);

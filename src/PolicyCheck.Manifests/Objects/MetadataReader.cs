@@ -1,5 +1,6 @@
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Manifests.Syntax;
 using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
@@ -23,9 +24,14 @@ internal static class MetadataReader
         }
 
         context.Subject = namespaced ? $"the {kind} '{resolvedNamespace}/{name}'" : $"the {kind} '{name}'";
+        context.CheckFields(metadata, ObjectFields.Metadata);
+        var read = metadata!; // a name was read, so metadata and its name node exist
+        if (NameSyntax.Check(kind, name) is { } nameProblem)
+            context.Reject(LoadDiagnostics.InvalidName, read["name"]!, $"{kind} name", name, nameProblem);
+        if (!string.IsNullOrEmpty(ns) && NameSyntax.CheckNamespace(ns) is { } namespaceProblem)
+            context.Reject(LoadDiagnostics.InvalidName, read["namespace"]!, "namespace", ns, namespaceProblem);
         var labels = LabelReader.Read(context, metadata?["labels"], "labels") ?? Labels.Empty;
         var controller = ReadController(context, metadata?["ownerReferences"]);
-        var read = metadata!; // a name was read, so metadata and its name node exist
         return new ObjectMetadata(name, resolvedNamespace, labels, controller, context.Span(read["name"]!), ReadSuppression(context, root, read));
     }
 
@@ -41,7 +47,11 @@ internal static class MetadataReader
         return ObjectSuppression.Parse(value.Value, context.Span(root), context.Span(value));
     }
 
-    /// <summary>The owner reference marked <c>controller: true</c>; the API server allows at most one.</summary>
+    /// <summary>
+    /// The owner reference marked <c>controller: true</c>; the API server allows at most one. A reference without
+    /// apiVersion, kind, name or uid is refused by the API server: it is reported and ignored, so the object stands
+    /// alone rather than being left out (the smallest invalid part is dropped).
+    /// </summary>
     private static OwnerReference? ReadController(ObjectContext context, YamlNode? node)
     {
         var references = context.ReadSequence(node, "ownerReferences");
@@ -51,16 +61,21 @@ internal static class MetadataReader
         foreach (var item in references.Items)
         {
             var reference = context.ReadMapping(item, "ownerReferences");
-            if (reference is null || context.ReadBoolean(reference["controller"], "controller") != true)
+            if (reference is null)
                 continue;
+            context.CheckFields(reference, ObjectFields.OwnerReference);
+            var isController = context.ReadBoolean(reference["controller"], "controller") == true;
             var kind = context.ReadString(reference["kind"], "kind");
             var name = context.ReadString(reference["name"], "name");
-            if (string.IsNullOrEmpty(kind))
-                context.Reject(LoadDiagnostics.MissingField, reference, "kind");
-            if (string.IsNullOrEmpty(name))
-                context.Reject(LoadDiagnostics.MissingField, reference, "name");
-            if (!string.IsNullOrEmpty(kind) && !string.IsNullOrEmpty(name))
-                controller ??= new OwnerReference(kind, name);
+            var missing = string.IsNullOrEmpty(kind) ? "kind"
+                : string.IsNullOrEmpty(name) ? "name"
+                : reference["uid"] is null or YamlScalar { IsNull: true } or YamlScalar { Value.Length: 0 } ? "uid"
+                : reference["apiVersion"] is null or YamlScalar { IsNull: true } or YamlScalar { Value.Length: 0 } ? "apiVersion"
+                : null;
+            if (missing is not null)
+                context.Report(LoadDiagnostics.InvalidOwnerReference, reference, missing);
+            else if (isController)
+                controller ??= new OwnerReference(kind!, name!); // both checked non-empty above
         }
 
         return controller;

@@ -13,6 +13,13 @@ namespace PolicyCheck.Manifests.Objects;
 /// </summary>
 internal static class NetworkPolicyReader
 {
+    private static readonly FieldSet SpecFields = FieldSet.Of("a NetworkPolicy spec", strict: true, "podSelector policyTypes ingress egress");
+    private static readonly FieldSet IngressRuleFields = FieldSet.Of("an ingress rule", strict: true, "from ports");
+    private static readonly FieldSet EgressRuleFields = FieldSet.Of("an egress rule", strict: true, "to ports");
+    private static readonly FieldSet PeerFields = FieldSet.Of("a peer", strict: true, "podSelector namespaceSelector ipBlock");
+    private static readonly FieldSet IpBlockFields = FieldSet.Of("an ipBlock", strict: true, "cidr except");
+    private static readonly FieldSet PortFields = FieldSet.Of("a port", strict: true, "protocol port endPort");
+
     public static NetworkPolicy? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
     {
         var spec = context.ReadMapping(root["spec"], "spec");
@@ -36,13 +43,20 @@ internal static class NetworkPolicyReader
                     egress = ReadRules(context, value, Direction.Egress);
                     break;
                 default:
-                    context.Reject(LoadDiagnostics.UnknownField, key, key.Value, "a NetworkPolicy spec");
+                    context.RejectUnknown(key, "a NetworkPolicy spec", SpecFields);
                     break;
             }
         }
 
-        // spec.podSelector is not a pointer in the API: absent means {}, which selects every pod of the namespace.
-        podSelector ??= LabelSelector.Everything with { Span = context.Span(spec ?? root) };
+        // spec.podSelector is not a pointer in the API: absent or null means {}, which selects every pod of the namespace.
+        if (podSelector is null)
+        {
+            var written = spec?["podSelector"];
+            context.Report(LoadDiagnostics.PolicySelectsEveryPod, written ?? spec ?? (YamlNode)root,
+                written is null ? "absent" : "null", metadata.Namespace);
+            podSelector = LabelSelector.Everything with { Span = context.Span(written ?? spec ?? (YamlNode)root) };
+        }
+
         return context.Rejected
             ? null
             : new NetworkPolicy(metadata.Namespace, metadata.Name, podSelector, policyTypes, ingress, egress, context.Span(root));
@@ -96,8 +110,8 @@ internal static class NetworkPolicyReader
             }
             else
             {
-                context.Reject(LoadDiagnostics.UnknownField, key, key.Value,
-                    direction == Direction.Ingress ? "an ingress rule (it has 'from' and 'ports')" : "an egress rule (it has 'to' and 'ports')");
+                context.RejectUnknown(key, direction == Direction.Ingress ? "an ingress rule (it has 'from' and 'ports')" : "an egress rule (it has 'to' and 'ports')",
+                    direction == Direction.Ingress ? IngressRuleFields : EgressRuleFields);
             }
         }
 
@@ -127,7 +141,7 @@ internal static class NetworkPolicyReader
                     break;
                 default:
                     hasUnknown = true;
-                    context.Reject(LoadDiagnostics.UnknownField, key, key.Value, "a peer (it has 'podSelector', 'namespaceSelector' and 'ipBlock')");
+                    context.RejectUnknown(key, "a peer (it has 'podSelector', 'namespaceSelector' and 'ipBlock')", PeerFields);
                     break;
             }
         }
@@ -163,7 +177,7 @@ internal static class NetworkPolicyReader
 
                     break;
                 default:
-                    context.Reject(LoadDiagnostics.UnknownField, key, key.Value, "an ipBlock (it has 'cidr' and 'except')");
+                    context.RejectUnknown(key, "an ipBlock (it has 'cidr' and 'except')", IpBlockFields);
                     break;
             }
         }
@@ -213,7 +227,7 @@ internal static class NetworkPolicyReader
                     endPort = context.ReadPort(node, key.Value);
                     break;
                 default:
-                    context.Reject(LoadDiagnostics.UnknownField, key, key.Value, "a port (it has 'protocol', 'port' and 'endPort')");
+                    context.RejectUnknown(key, "a port (it has 'protocol', 'port' and 'endPort')", PortFields);
                     break;
             }
         }

@@ -37,6 +37,40 @@ internal sealed class ObjectContext
         _diagnostics.Add(Diagnostic.Create(descriptor, Span(at), [.. arguments, Subject]));
     }
 
+    /// <summary>
+    /// A context for one list entry of the object (a container port, a Service port): its errors are reported as
+    /// leaving out that entry only (<see cref="Rejected"/> of the part), and the object itself still loads.
+    /// </summary>
+    public ObjectContext Part(string part) => new(Path, _diagnostics) { Subject = $"this {part} of {Subject}" };
+
+    /// <summary>Reports a warning or note (or an error that spoils only a part) without leaving the object out.</summary>
+    public void Report(DiagnosticDescriptor descriptor, YamlNode at, params object?[] arguments) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, Span(at), [.. arguments, Subject]));
+
+    /// <summary>An unknown field that the API server refuses and that would change meaning: the object is left out.</summary>
+    public void RejectUnknown(YamlScalar key, string where, FieldSet? known = null) =>
+        Reject(LoadDiagnostics.UnknownField, key, key.Value, where, SuggestionText(known?.Suggest(key.Value)));
+
+    /// <summary>
+    /// Reports every key of <paramref name="mapping"/> that <paramref name="fields"/> does not know, as strict field
+    /// validation would: an error (the object is left out) on a strict level or near a reachability field, else a warning.
+    /// </summary>
+    public void CheckFields(YamlMapping? mapping, FieldSet fields)
+    {
+        foreach (var (key, _) in mapping?.Entries ?? [])
+        {
+            if (fields.Fields.Contains(key.Value))
+                continue;
+            var suggestion = fields.Suggest(key.Value);
+            if (fields.Strict || (suggestion is not null && fields.Reachability.Contains(suggestion)))
+                Reject(LoadDiagnostics.UnknownField, key, key.Value, fields.Description, SuggestionText(suggestion));
+            else
+                Report(LoadDiagnostics.UnknownFieldIgnored, key, key.Value, fields.Description, SuggestionText(suggestion));
+        }
+    }
+
+    private static string SuggestionText(string? suggestion) => suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+
     /// <summary>A mapping, or null when the field is absent or null.</summary>
     public YamlMapping? ReadMapping(YamlNode? node, string field)
     {

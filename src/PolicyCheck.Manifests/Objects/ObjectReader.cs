@@ -37,7 +37,7 @@ internal sealed class ObjectReader
         if (node is not YamlMapping root)
         {
             _counters.Objects++;
-            context.Reject(LoadDiagnostics.NotAnObject, node, node.Describe());
+            context.Reject(LoadDiagnostics.NotAnObject, node, DescribeShape(node));
             return;
         }
 
@@ -61,27 +61,48 @@ internal sealed class ObjectReader
             return;
         }
 
-        if (!ManifestKinds.TryFind(kind, out var manifestKind, out var served))
+        if (ManifestKinds.CheckApiVersion(apiVersion) is { } apiVersionProblem)
         {
-            _counters.Skip(kind);
+            // The API server refuses any object with such an apiVersion, whatever its kind.
+            context.Subject = PeekSubject(root, kind, kind != nameof(ManifestKind.Namespace));
+            context.Reject(LoadDiagnostics.InvalidApiVersion, root["apiVersion"] ?? root, apiVersion, apiVersionProblem);
             return;
         }
 
         var group = ManifestKinds.Group(apiVersion);
-        if (!ManifestKinds.IsGroupOf(manifestKind, served, group))
+        if (!ManifestKinds.TryFind(kind, out var manifestKind, out var served))
+        {
+            if (ManifestKinds.IsKubernetesGroup(group) && ManifestKinds.CaseInsensitiveMatch(kind) is { } spelt)
+            {
+                ManifestKinds.TryFind(spelt, out var speltKind, out var speltServed);
+                context.Subject = PeekSubject(root, kind, speltKind != ManifestKind.Namespace);
+                context.Reject(LoadDiagnostics.KindCaseMismatch, root["kind"] ?? root, kind, spelt, speltServed);
+                return;
+            }
+
+            _counters.Skip(kind);
+            return;
+        }
+
+        var namespaced = manifestKind != ManifestKind.Namespace;
+        if (!ManifestKinds.IsGroupOf(manifestKind, served, group) && !ManifestKinds.IsKubernetesGroup(group))
         {
             _counters.Skip($"{kind}.{group}"); // a custom resource that shares the name, e.g. Knative's Service
             return;
         }
 
-        var namespaced = manifestKind != ManifestKind.Namespace;
         if (apiVersion != served)
         {
             context.Subject = PeekSubject(root, kind, namespaced);
-            context.Reject(LoadDiagnostics.UnservedApiVersion, root["apiVersion"] ?? root, apiVersion, kind, served);
+            if (ManifestKinds.IsRetired(manifestKind, apiVersion))
+                context.Reject(LoadDiagnostics.UnservedApiVersion, root["apiVersion"] ?? root, apiVersion, kind, served);
+            else
+                context.Reject(LoadDiagnostics.WrongApiVersion, root["apiVersion"] ?? root, kind, served, apiVersion);
             return;
         }
 
+        context.Subject = PeekSubject(root, kind, namespaced);
+        context.CheckFields(root, manifestKind == ManifestKind.EndpointSlice ? ObjectFields.EndpointSlice : ObjectFields.Object);
         var metadata = MetadataReader.Read(context, root, kind, namespaced, _options.DefaultNamespace);
         if (metadata is null)
             return;
@@ -154,6 +175,20 @@ internal sealed class ObjectReader
             return $"the {kind} with no name";
         return namespaced ? $"the {kind} '{Text("namespace") ?? _options.DefaultNamespace}/{name}'" : $"the {kind} '{name}'";
     }
+
+    /// <summary>
+    /// What a document is, without quoting it: a file that is not a manifest (a credentials file, a script) must not
+    /// reach the diagnostics, and so SARIF logs, with its content.
+    /// </summary>
+    private static string DescribeShape(YamlNode node) => node switch
+    {
+        YamlSequence => "a list",
+        YamlScalar { Kind: ScalarKind.Null } => "null",
+        YamlScalar { Kind: ScalarKind.Bool } => "a boolean",
+        YamlScalar { Kind: ScalarKind.Int or ScalarKind.Float } => "a number",
+        YamlScalar scalar => $"text of {scalar.Value.Length} characters (not shown)",
+        _ => "a value that is not a mapping",
+    };
 
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using PolicyCheck.Manifests.Syntax;
 using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
@@ -11,11 +12,17 @@ internal static class PodReader
     {
         var template = PodSpecReader.ReadSpec(context, context.ReadMapping(root["spec"], "spec"), metadata.Labels);
         var status = context.ReadMapping(root["status"], "status");
+        context.CheckFields(status, ObjectFields.PodStatus);
         var phase = context.ReadString(status?["phase"], "phase");
         var ips = ImmutableArray.CreateBuilder<IPAddress>();
         AddIp(context, status?["podIP"], "podIP", ips);
         foreach (var item in context.ReadSequence(status?["podIPs"], "podIPs")?.Items ?? [])
-            AddIp(context, context.ReadMapping(item, "podIPs")?["ip"], "ip", ips);
+        {
+            var entry = context.ReadMapping(item, "podIPs");
+            context.CheckFields(entry, ObjectFields.PodIp);
+            AddIp(context, entry?["ip"], "ip", ips);
+        }
+
         return context.Rejected
             ? null
             : new LoadedPod(metadata.Namespace, metadata.Name, template, metadata.Controller, ips.DrainToImmutable(), phase, context.Span(root));
@@ -26,7 +33,7 @@ internal static class PodReader
         var text = context.ReadString(node, field);
         if (string.IsNullOrEmpty(text))
             return;
-        if (!IPAddress.TryParse(text, out var address) || text.Contains('%', StringComparison.Ordinal))
+        if (StrictIp.Parse(text) is not { } address)
             context.Reject(LoadDiagnostics.WrongType, node!, field, "an IP address", $"the string '{text}'"); // text was read from it
         else if (!ips.Contains(address))
             ips.Add(address);

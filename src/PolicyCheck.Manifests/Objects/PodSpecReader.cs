@@ -14,7 +14,9 @@ internal static class PodSpecReader
         var template = context.ReadMapping(node, "template");
         if (template is null)
             return null;
+        context.CheckFields(template, ObjectFields.PodTemplate);
         var metadata = context.ReadMapping(template["metadata"], "metadata");
+        context.CheckFields(metadata, ObjectFields.Metadata);
         var labels = LabelReader.Read(context, metadata?["labels"], "labels") ?? Labels.Empty;
         return ReadSpec(context, context.ReadMapping(template["spec"], "spec"), labels);
     }
@@ -24,6 +26,7 @@ internal static class PodSpecReader
     {
         if (spec is null)
             return new PodTemplate(labels, [], false);
+        context.CheckFields(spec, ObjectFields.PodSpec);
         var hostNetwork = context.ReadBoolean(spec["hostNetwork"], "hostNetwork") ?? false;
         var enableServiceLinks = context.ReadBoolean(spec["enableServiceLinks"], "enableServiceLinks") ?? true;
         var hostname = context.ReadString(spec["hostname"], "hostname");
@@ -33,12 +36,18 @@ internal static class PodSpecReader
         foreach (var item in containers?.Items ?? [])
         {
             var container = context.ReadMapping(item, "containers");
+            context.CheckFields(container, ObjectFields.Container);
             foreach (var portNode in context.ReadSequence(container?["ports"], "ports")?.Items ?? [])
             {
-                if (context.ReadItem(portNode, "ports") is { } port && ReadContainerPort(context, port) is { } read)
+                // An invalid port entry is left out on its own: the rest of the workload still loads.
+                var part = context.Part("container port");
+                if (part.ReadItem(portNode, "ports") is { } port && ReadContainerPort(part, port) is { } read && !part.Rejected)
                     ports.Add(read);
             }
         }
+
+        foreach (var item in context.ReadSequence(spec["initContainers"], "initContainers")?.Items ?? [])
+            context.CheckFields(context.ReadMapping(item, "initContainers"), ObjectFields.Container);
 
         return new PodTemplate(labels, ports.DrainToImmutable(), hostNetwork, enableServiceLinks,
             string.IsNullOrEmpty(hostname) ? null : hostname, string.IsNullOrEmpty(subdomain) ? null : subdomain);
@@ -46,6 +55,7 @@ internal static class PodSpecReader
 
     private static ContainerPort? ReadContainerPort(ObjectContext context, YamlMapping port)
     {
+        context.CheckFields(port, ObjectFields.ContainerPort);
         var numberNode = port["containerPort"];
         var number = context.ReadPort(numberNode, "containerPort");
         var name = context.ReadString(port["name"], "name");

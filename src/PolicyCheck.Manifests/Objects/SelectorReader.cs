@@ -32,7 +32,7 @@ internal static class SelectorReader
                     break;
                 default:
                     if (strict)
-                        context.Reject(LoadDiagnostics.UnknownField, key, key.Value, "a label selector");
+                        context.RejectUnknown(key, "a label selector", ObjectFields.LabelSelector);
                     break;
             }
         }
@@ -74,7 +74,7 @@ internal static class SelectorReader
                     break;
                 default:
                     if (strict)
-                        context.Reject(LoadDiagnostics.UnknownField, name, name.Value, "a label selector requirement");
+                        context.RejectUnknown(name, "a label selector requirement", ObjectFields.Requirement);
                     break;
             }
         }

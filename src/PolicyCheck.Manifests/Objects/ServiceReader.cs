@@ -11,6 +11,7 @@ internal static class ServiceReader
     public static Service? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata)
     {
         var spec = context.ReadMapping(root["spec"], "spec");
+        context.CheckFields(spec, ObjectFields.ServiceSpec);
         var type = ServiceType.ClusterIP;
         string? clusterIp = null, externalName = null, externalTrafficPolicy = null;
         bool? allocateNodePorts = null;
@@ -34,7 +35,7 @@ internal static class ServiceReader
                     selectorSpan = EntrySpan(context, key, value);
                     break;
                 case "ports":
-                    ports = context.ReadList(value, key.Value, (port, _) => ReadPort(context, port));
+                    ports = ReadPorts(context, value);
                     portsSpan = EntrySpan(context, key, value);
                     break;
                 case "externalName":
@@ -72,8 +73,18 @@ internal static class ServiceReader
         }
     }
 
+    /// <summary>The ports; an invalid port entry is left out on its own and the Service still loads with the others.</summary>
+    private static ImmutableArray<ServicePort>? ReadPorts(ObjectContext context, YamlNode node) =>
+        context.ReadList(node, "ports", (port, _) =>
+        {
+            var part = context.Part("Service port");
+            var read = ReadPort(part, port);
+            return part.Rejected ? null : read;
+        });
+
     private static ServicePort? ReadPort(ObjectContext context, YamlMapping port)
     {
+        context.CheckFields(port, ObjectFields.ServicePort);
         var name = context.ReadString(port["name"], "name");
         if (!string.IsNullOrEmpty(name) && PortNameSyntax.CheckServicePortName(name) is { } nameProblem)
             context.Reject(LoadDiagnostics.InvalidPortName, port["name"]!, name, nameProblem); // name was read from it

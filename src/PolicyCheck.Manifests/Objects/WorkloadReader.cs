@@ -9,12 +9,22 @@ internal static class WorkloadReader
     public static LoadedWorkload? Read(ObjectContext context, YamlMapping root, ObjectMetadata metadata, WorkloadKind kind)
     {
         var spec = context.ReadMapping(root["spec"], "spec");
+        context.CheckFields(spec, SpecFields(kind));
+        if (kind == WorkloadKind.ReplicationController)
+            LabelReader.Read(context, spec?["selector"], "selector"); // a plain map for this older kind
+        else if (kind != WorkloadKind.CronJob)
+            SelectorReader.Read(context, spec?["selector"], "selector", strict: true);
         YamlNode? templateNode;
         string templatePath;
         if (kind == WorkloadKind.CronJob)
         {
             var jobTemplate = context.ReadMapping(spec?["jobTemplate"], "jobTemplate");
-            templateNode = context.ReadMapping(jobTemplate?["spec"], "spec")?["template"];
+            context.CheckFields(jobTemplate, ObjectFields.JobTemplate);
+            context.CheckFields(context.ReadMapping(jobTemplate?["metadata"], "metadata"), ObjectFields.Metadata);
+            var jobSpec = context.ReadMapping(jobTemplate?["spec"], "spec");
+            context.CheckFields(jobSpec, ObjectFields.JobSpec);
+            SelectorReader.Read(context, jobSpec?["selector"], "selector", strict: true);
+            templateNode = jobSpec?["template"];
             templatePath = "spec.jobTemplate.spec.template";
         }
         else
@@ -47,4 +57,15 @@ internal static class WorkloadReader
             ? null
             : new LoadedWorkload(kind, metadata.Namespace, metadata.Name, template, replicas, metadata.Controller, context.Span(root));
     }
+
+    private static FieldSet SpecFields(WorkloadKind kind) => kind switch
+    {
+        WorkloadKind.Deployment => ObjectFields.DeploymentSpec,
+        WorkloadKind.ReplicaSet => ObjectFields.ReplicaSetSpec,
+        WorkloadKind.StatefulSet => ObjectFields.StatefulSetSpec,
+        WorkloadKind.DaemonSet => ObjectFields.DaemonSetSpec,
+        WorkloadKind.Job => ObjectFields.JobSpec,
+        WorkloadKind.CronJob => ObjectFields.CronJobSpec,
+        _ => ObjectFields.ReplicationControllerSpec,
+    };
 }
