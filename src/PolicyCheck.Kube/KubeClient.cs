@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PolicyCheck.Kube.Config;
 using PolicyCheck.Kube.Http;
@@ -6,7 +7,8 @@ namespace PolicyCheck.Kube;
 
 /// <summary>
 /// A read-only client for one cluster: it only sends GET requests. LISTs are paged with <c>limit</c> and
-/// <c>continue</c>, and start again when the server says the continue token expired (410 Gone).
+/// <c>continue</c> (a bounded number of pages, each token once), and start again when the server says the continue
+/// token expired (410 Gone).
 /// </summary>
 public sealed class KubeClient : IDisposable
 {
@@ -60,25 +62,45 @@ public sealed class KubeClient : IDisposable
         return new KubeClient(KubeconfigLoader.Load(files, options.Context, time), options);
     }
 
-    /// <summary>Every object of <paramref name="resource"/> in namespace <paramref name="ns"/> (null: all), with apiVersion and kind set.</summary>
+    /// <summary>
+    /// Every object of <paramref name="resource"/> in namespace <paramref name="ns"/> (null: all), with apiVersion and kind
+    /// set. An item that is not an object, a continue token the server hands out twice, or more pages than
+    /// <see cref="KubeConnectionOptions.MaxListPages"/> fail the list: nothing is dropped and no loop is endless.
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject>> ListAsync(KubeResource resource, string? ns, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(resource);
         for (var restart = 0; ; restart++)
         {
             var items = new List<JsonObject>();
+            var tokens = new HashSet<string>(StringComparer.Ordinal);
             string? next = null;
             try
             {
-                do
+                for (var pages = 1; ; pages++)
                 {
                     var query = $"?limit={_options.PageSize}" + (next is null ? string.Empty : "&continue=" + Uri.EscapeDataString(next));
-                    var page = await _transport.GetAsync(new ApiRequest(resource.Path(ns) + query, "list", resource, ns), ct);
-                    items.AddRange(Items(page, resource));
+                    var request = new ApiRequest(resource.Path(ns) + query, "list", resource, ns);
+                    var page = await _transport.GetAsync(request, ct);
+                    items.AddRange(Items(page, request, pages, items.Count));
                     next = page["metadata"]?["continue"] is JsonValue value && value.TryGetValue<string>(out var token) && token.Length > 0 ? token : null;
+                    if (next is null)
+                        return items;
+                    if (!tokens.Add(next))
+                    {
+                        throw new KubeApiException(KubeApiError.Server,
+                            $"{request.Location(ContextName)}: listing {resource.QualifiedName} did not finish: page {pages} handed out a continue " +
+                            "token the server had already given, so the list would never end; the API server (or a proxy in front of it) is not paging correctly.");
+                    }
+
+                    if (pages >= _options.MaxListPages)
+                    {
+                        throw new KubeApiException(KubeApiError.Server,
+                            $"{request.Location(ContextName)}: listing {resource.QualifiedName} did not finish within {_options.MaxListPages} pages of " +
+                            $"{_options.PageSize} items ({items.Count} items so far, and the server still hands out continue tokens); read one namespace, " +
+                            $"or raise the limit ({nameof(KubeConnectionOptions.MaxListPages)}).");
+                    }
                 }
-                while (next is not null);
-                return items;
             }
             catch (ContinueExpiredException) when (restart < MaxListRestarts)
             {
@@ -117,17 +139,36 @@ public sealed class KubeClient : IDisposable
         Plan.Authenticator.Dispose();
     }
 
-    private static IEnumerable<JsonObject> Items(JsonObject page, KubeResource resource)
+    /// <summary>The items of one page; <paramref name="before"/> items came on the pages before.</summary>
+    private List<JsonObject> Items(JsonObject page, ApiRequest request, int pageNumber, int before)
     {
+        var resource = request.Resource;
         if (page["items"] is null)
-            yield break;
+            return [];
         if (page["items"] is not JsonArray items)
-            throw new KubeApiException(KubeApiError.Server, $"The API server's {resource.Kind}List has 'items' that is not a list.");
-        foreach (var item in items)
+            throw new KubeApiException(KubeApiError.Server, $"{request.Location(ContextName)}: the API server's {resource.Kind}List has 'items' that is not a list.");
+        var objects = new List<JsonObject>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (item is JsonObject obj)
-                yield return WithType(obj, resource);
+            if (items[i] is not JsonObject obj)
+            {
+                var what = items[i]?.GetValueKind() switch
+                {
+                    null => "null",
+                    JsonValueKind.Array => "a list",
+                    JsonValueKind.String => "a string",
+                    JsonValueKind.Number => "a number",
+                    _ => "a boolean",
+                };
+                throw new KubeApiException(KubeApiError.Server,
+                    $"{request.Location(ContextName)}: item {before + i + 1} of the {resource.Kind}List (items[{i}] of page {pageNumber}, " +
+                    $"GET {request.PathAndQuery}) is {what}, not an object; the answer cannot be used, and leaving the item out would hide an object.");
+            }
+
+            objects.Add(WithType(obj, resource));
         }
+
+        return objects;
     }
 
     /// <summary>List items come without apiVersion and kind; put them first, as in a manifest.</summary>

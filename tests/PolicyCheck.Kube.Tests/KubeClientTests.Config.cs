@@ -135,7 +135,7 @@ public sealed partial class KubeClientTests
 
         var ex = Assert.Throws<KubeConfigException>(() => KubeClient.Create(new KubeConnectionOptions(path)));
 
-        Assert.That(ex.Message, Is.EqualTo($"{path}:7:13: 'server' of cluster 'c' must be an https:// URL, not '10.0.0.1:6443'."));
+        Assert.That(ex.Message, Is.EqualTo($"{path}:7:13: 'server' of cluster 'c' must be an https:// (or http://) URL, not '10.0.0.1:6443'."));
     }
 
     [Test]

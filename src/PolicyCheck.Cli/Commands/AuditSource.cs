@@ -54,7 +54,7 @@ internal sealed class AuditSource
             var text = result.Tokens[0].Value;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600)
                 return seconds;
-            result.AddError($"'{text}' is not a timeout; give seconds between 0 and 3600, e.g. 30 or 2.5.");
+            result.AddError($"'{text}' is not a timeout; give seconds more than 0 and at most 3600, e.g. 30 or 2.5.");
             return null;
         },
     };

@@ -30,8 +30,6 @@ internal sealed class Authenticator : IDisposable
     /// <summary>For messages: <c>bearer token from kubeconfig user 'alice'</c>, <c>exec plugin 'aws'</c>, <c>no credentials</c>.</summary>
     public string Method { get; }
 
-    public ExecPlugin? Exec => _exec;
-
     public static Authenticator Create(
         string owner, string? token, FileToken? tokenFile, ExecPlugin? exec, (string User, string Password)? basic, X509Certificate2? certificate)
     {

@@ -11,7 +11,8 @@ namespace PolicyCheck.Kube.Auth;
 /// <summary>
 /// Runs a credential plugin (how EKS, GKE and AKS authenticate) and caches its ExecCredential until
 /// <c>status.expirationTimestamp</c>. The plugin gets <c>KUBERNETES_EXEC_INFO</c> (non-interactive) and, when the
-/// kubeconfig asks for it, the cluster's server and CA. Its output is never logged or put in a message.
+/// kubeconfig asks for it, the cluster's server and CA. Its output is never logged or put in a message, and is read
+/// up to <see cref="ReadLimits.ExecOutputBytes"/> per stream.
 /// </summary>
 internal sealed class ExecPlugin(ExecPluginConfig config, ClusterEndpoint cluster, byte[]? caData, TimeProvider time) : IDisposable
 {
@@ -22,9 +23,6 @@ internal sealed class ExecPlugin(ExecPluginConfig config, ClusterEndpoint cluste
     private ExecResult? _cached;
 
     public ExecPluginConfig Config { get; } = config;
-
-    /// <summary>How many times the plugin ran (tests and --verbose).</summary>
-    public int Runs { get; private set; }
 
     public async Task<ExecResult> AcquireAsync(CancellationToken ct)
     {
@@ -73,27 +71,39 @@ internal sealed class ExecPlugin(ExecPluginConfig config, ClusterEndpoint cluste
             throw new KubeConfigException($"{Config.Where}: exec plugin '{Config.Command}' cannot be started (not found or not executable).{hint}");
         }
 
-        Runs++;
         process.StandardInput.Close();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(RunLimit);
-        var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = process.StandardError.ReadToEndAsync(limit.Token);
+        var stdout = ReadLimits.ReadAsync(process.StandardOutput.BaseStream, ReadLimits.ExecOutputBytes, limit.Token);
+        var stderr = ReadLimits.ReadAsync(process.StandardError.BaseStream, ReadLimits.ExecOutputBytes, limit.Token);
         try
         {
+            var pending = new List<Task<byte[]?>> { stdout, stderr };
+            while (pending.Count > 0)
+            {
+                var done = await Task.WhenAny(pending);
+                pending.Remove(done);
+                if (await done is null)
+                {
+                    Stop(process);
+                    throw new KubeConfigException(
+                        $"{Config.Where}: exec plugin '{Config.Command}' wrote more than {ReadLimits.Describe(ReadLimits.ExecOutputBytes)} to " +
+                        $"{(done == stdout ? "stdout" : "stderr")}; an ExecCredential is a few KiB, so it was stopped.");
+                }
+            }
+
             await process.WaitForExitAsync(limit.Token);
-            await Task.WhenAll(stdout, stderr);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            Stop(process);
             ct.ThrowIfCancellationRequested();
             throw new KubeConfigException($"{Config.Where}: exec plugin '{Config.Command}' did not finish within {RunLimit.TotalSeconds:0} s.");
         }
 
         if (process.ExitCode != 0)
         {
-            var detail = (await stderr).Trim();
+            var detail = Encoding.UTF8.GetString((await stderr)!).Trim(); // both reads ended within their limit above
             if (detail.Length > StderrShown)
                 detail = string.Concat("…", detail.AsSpan(detail.Length - StderrShown));
             throw new KubeConfigException(
@@ -101,7 +111,19 @@ internal sealed class ExecPlugin(ExecPluginConfig config, ClusterEndpoint cluste
                 (detail.Length == 0 ? "." : $": {detail}"));
         }
 
-        return Parse(await stdout);
+        return Parse(Encoding.UTF8.GetString((await stdout)!)); // both reads ended within their limit above
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // it exited meanwhile
+        }
     }
 
     private string ExecInfo()
@@ -147,6 +169,9 @@ internal sealed class ExecPlugin(ExecPluginConfig config, ClusterEndpoint cluste
         var key = Text(status, "clientKeyData");
         if (string.IsNullOrEmpty(token) && (string.IsNullOrEmpty(certificate) || string.IsNullOrEmpty(key)))
             throw Invalid("has neither 'status.token' nor both 'status.clientCertificateData' and 'status.clientKeyData'");
+
+        if (!string.IsNullOrEmpty(token) && BearerToken.Problem(token) is { } problem)
+            throw Invalid($"has a 'status.token' that {problem}");
 
         DateTimeOffset? expires = null;
         if (Text(status, "expirationTimestamp") is { Length: > 0 } stamp)

@@ -63,16 +63,21 @@ internal sealed class ConfigValues(KubeconfigDocument document, JsonObject mappi
 
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Folder, path));
 
+    /// <summary>A certificate, key or CA file, at most <see cref="ReadLimits.CertificateFileBytes"/>.</summary>
     public byte[] ReadFile(string key, string path)
     {
+        byte[]? bytes;
         try
         {
-            return File.ReadAllBytes(path);
+            bytes = ReadLimits.ReadFile(path, ReadLimits.CertificateFileBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Error(Mapping[key], $"{What} names {key} '{path}', which cannot be read ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)})");
         }
+
+        return bytes ?? throw Error(Mapping[key],
+            $"{What} names {key} '{path}', which holds more than {ReadLimits.Describe(ReadLimits.CertificateFileBytes)}; PEM certificates and keys are a few KiB");
     }
 
     public ConfigValues? Child(string key, string childWhat)

@@ -38,15 +38,19 @@ internal static class InClusterConfig
         const string what = "in-cluster service account";
         if (!File.Exists(tokenPath))
             throw new KubeConfigException($"{what}: token file '{tokenPath}' does not exist; is a service account token mounted (automountServiceAccountToken)?");
-        string caText;
+        byte[]? caBytes;
         try
         {
-            caText = File.ReadAllText(caPath);
+            caBytes = ReadLimits.ReadFile(caPath, ReadLimits.CertificateFileBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new KubeConfigException($"{what}: CA file '{caPath}' cannot be read.");
         }
+
+        if (caBytes is null)
+            throw new KubeConfigException($"{what}: CA file '{caPath}' holds more than {ReadLimits.Describe(ReadLimits.CertificateFileBytes)}.");
+        var caText = ReadLimits.Text(caBytes);
 
         var ca = ClientCertificates.Bundle(caText, $"{what} '{caPath}'");
         var endpoint = new ClusterEndpoint(server, ca, InsecureSkipTlsVerify: false, TlsServerName: null, ProxyUrl: null);
@@ -58,6 +62,17 @@ internal static class InClusterConfig
     public static string? Namespace(KubeConnectionOptions options)
     {
         var path = Path.Combine(options.ServiceAccountDirectory, "namespace");
-        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            var bytes = ReadLimits.ReadFile(path, ReadLimits.TokenFileBytes)
+                ?? throw new KubeConfigException($"in-cluster service account: namespace file '{path}' holds more than {ReadLimits.Describe(ReadLimits.TokenFileBytes)}.");
+            return ReadLimits.Text(bytes).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeConfigException($"in-cluster service account: namespace file '{path}' cannot be read.");
+        }
     }
 }

@@ -13,8 +13,6 @@ namespace PolicyCheck.Kube.Config;
 /// </summary>
 internal static class KubeconfigLoader
 {
-    private const int MaxFileBytes = 4 * 1024 * 1024;
-
     /// <summary>The files to read, in precedence order; an empty list when none exists and none was named.</summary>
     public static ImmutableArray<string> Files(KubeConnectionOptions options)
     {
@@ -69,31 +67,33 @@ internal static class KubeconfigLoader
             ?? throw context.Error(context.Mapping, $"context '{contextName}' names no cluster");
         if (!clusters.TryGetValue(clusterName, out var cluster))
             throw context.Error(context.Mapping["cluster"], $"context '{contextName}' names cluster '{clusterName}', which is not defined ({Available(clusters)})");
-        var (endpoint, caData) = ReadCluster(cluster);
+        var (endpoint, caData, urlBasic) = ReadCluster(cluster);
 
         ConfigValues? user = null;
         var userName = context.NonEmpty("user");
         if (userName is not null && !users.TryGetValue(userName, out user))
             throw context.Error(context.Mapping["user"], $"context '{contextName}' names user '{userName}', which is not defined ({Available(users)})");
         var authenticator = user is null
-            ? Authenticator.Create($"context '{contextName}'", null, null, null, null, null)
-            : ReadUser(user, endpoint, caData, time);
+            ? Authenticator.Create(urlBasic is null ? $"context '{contextName}'" : $"the server URL of {cluster.What}", null, null, null, urlBasic, null)
+            : ReadUser(user, endpoint, caData, urlBasic is null ? null : (urlBasic.Value, cluster), time);
         return new ConnectionPlan(contextName, endpoint, authenticator);
     }
 
     private static KubeconfigDocument Read(string path)
     {
-        string text;
+        byte[]? bytes;
         try
         {
-            if (new FileInfo(path).Length > MaxFileBytes)
-                throw new KubeConfigException($"Kubeconfig '{path}' is larger than {MaxFileBytes / 1024 / 1024} MiB.");
-            text = File.ReadAllText(path);
+            bytes = ReadLimits.ReadFile(path, ReadLimits.KubeconfigBytes); // counted as read: a device's length says 0
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new KubeConfigException($"Kubeconfig '{path}' cannot be read ({ex.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}).");
         }
+
+        if (bytes is null)
+            throw new KubeConfigException($"Kubeconfig '{path}' is larger than {ReadLimits.Describe(ReadLimits.KubeconfigBytes)}; is it the right file?");
+        var text = ReadLimits.Text(bytes);
 
         var result = KubeconfigReader.Read(path, text);
         if (result.Document is null)
@@ -133,11 +133,23 @@ internal static class KubeconfigLoader
     private static string Available(Dictionary<string, ConfigValues> entries) =>
         entries.Count == 0 ? "none are defined" : "defined: " + string.Join(", ", entries.Keys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"));
 
-    private static (ClusterEndpoint Endpoint, byte[]? CaData) ReadCluster(ConfigValues cluster)
+    private static (ClusterEndpoint Endpoint, byte[]? CaData, (string User, string Password)? UrlBasic) ReadCluster(ConfigValues cluster)
     {
         var serverText = cluster.NonEmpty("server") ?? throw cluster.Error(cluster.Mapping, $"{cluster.What} has no 'server'");
         if (!Uri.TryCreate(serverText, UriKind.Absolute, out var server) || server.Scheme is not ("https" or "http"))
-            throw cluster.Error(cluster.Mapping["server"], $"'server' of {cluster.What} must be an https:// URL, not '{serverText}'");
+            throw cluster.Error(cluster.Mapping["server"], $"'server' of {cluster.What} must be an https:// (or http://) URL, not '{WithoutUserInfo(serverText)}'");
+
+        // kubectl (Go's HTTP client) sends a user and password written in the URL as basic auth; they are kept out of
+        // the URL so that no message, log line or location shows them.
+        (string User, string Password)? urlBasic = null;
+        if (server.UserInfo.Length > 0)
+        {
+            var colon = server.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            urlBasic = colon < 0
+                ? (Uri.UnescapeDataString(server.UserInfo), string.Empty)
+                : (Uri.UnescapeDataString(server.UserInfo[..colon]), Uri.UnescapeDataString(server.UserInfo[(colon + 1)..]));
+            server = new UriBuilder(server) { UserName = string.Empty, Password = string.Empty }.Uri;
+        }
 
         var caData = cluster.Base64("certificate-authority-data");
         if (caData is null && cluster.FilePath("certificate-authority") is { } caPath)
@@ -170,10 +182,20 @@ internal static class KubeconfigLoader
             throw cluster.Error(cluster.Mapping["proxy-url"], $"'proxy-url' of {cluster.What} must be an http, https or socks5 URL");
         }
 
-        return (new ClusterEndpoint(server, ca, insecure, cluster.NonEmpty("tls-server-name"), proxy), caData);
+        return (new ClusterEndpoint(server, ca, insecure, cluster.NonEmpty("tls-server-name"), proxy), caData, urlBasic);
     }
 
-    private static Authenticator ReadUser(ConfigValues user, ClusterEndpoint endpoint, byte[]? caData, TimeProvider time)
+    /// <summary>The text with what comes before an '@' after the scheme replaced by <c>***</c>: a password never reaches a message.</summary>
+    private static string WithoutUserInfo(string url)
+    {
+        // Up to the last '@' rather than the authority's end: a password may hold a '/'.
+        var authorityStart = url.IndexOf("//", StringComparison.Ordinal) is var slashes and >= 0 ? slashes + 2 : 0;
+        var at = url.LastIndexOf('@');
+        return at < authorityStart ? url : string.Concat(url.AsSpan(0, authorityStart), "***", url.AsSpan(at));
+    }
+
+    private static Authenticator ReadUser(
+        ConfigValues user, ClusterEndpoint endpoint, byte[]? caData, ((string User, string Password) Basic, ConfigValues Cluster)? urlBasic, TimeProvider time)
     {
         if (user.Mapping.ContainsKey("auth-provider"))
         {
@@ -182,18 +204,36 @@ internal static class KubeconfigLoader
         }
 
         var token = user.NonEmpty("token");
-        var tokenFile = token is null && user.FilePath("tokenFile") is { } tokenPath ? new FileToken(tokenPath, user.What, time) : null;
+        if (token is not null && BearerToken.Problem(token) is { } problem)
+            throw user.Error(user.Mapping["token"], $"'token' of {user.What} {problem}");
+        var tokenFile = token is null && user.FilePath("tokenFile") is { } tokenPath
+            ? new FileToken(tokenPath, $"{user.Document.SpanOf(user.Mapping["tokenFile"])}: {user.What}", time)
+            : null;
         var userName = user.NonEmpty("username");
         var password = user.String("password");
         (string, string)? basic = userName is not null ? (userName, password ?? string.Empty) : null;
         if (basic is not null && (token is not null || tokenFile is not null))
             throw user.Error(user.Mapping["username"], $"{user.What} sets both basic auth and a token; kubectl allows only one");
 
+        var execValues = user.Child("exec", $"exec of {user.What}");
+        if (urlBasic is { } fromUrl)
+        {
+            if (basic is not null || token is not null || tokenFile is not null || execValues is not null)
+            {
+                throw fromUrl.Cluster.Error(fromUrl.Cluster.Mapping["server"],
+                    $"'server' of {fromUrl.Cluster.What} holds a user name and password, and {user.What} has credentials of its own; " +
+                    "keep one (kubectl would send the URL's, which is easy to miss)");
+            }
+
+            basic = fromUrl.Basic;
+        }
+
         var certificate = ReadClientCertificate(user);
         ExecPlugin? exec = null;
-        if (user.Child("exec", $"exec of {user.What}") is { } execValues)
+        if (execValues is not null)
             exec = new ExecPlugin(ReadExec(execValues), endpoint, caData, time);
-        return Authenticator.Create($"kubeconfig {user.What}", token, tokenFile, exec, basic, certificate);
+        var owner = urlBasic is null ? $"kubeconfig {user.What}" : $"kubeconfig {user.What} and the server URL of {urlBasic.Value.Cluster.What}";
+        return Authenticator.Create(owner, token, tokenFile, exec, basic, certificate);
     }
 
     private static X509Certificate2? ReadClientCertificate(ConfigValues user)

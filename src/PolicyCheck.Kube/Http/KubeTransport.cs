@@ -11,13 +11,13 @@ using PolicyCheck.Kube.Config;
 namespace PolicyCheck.Kube.Http;
 
 /// <summary>
-/// GET requests to one API server: credentials, TLS checks, a timeout per request, bounded retries of 429 and 5xx
-/// with exponential backoff (honouring Retry-After), one credential refresh after a 401, and errors that say what
-/// to fix. The verbose log gets method, URL, status and time only: no header, body or credential.
+/// GET requests to one API server: credentials, TLS checks, one deadline per request, bounded retries of 429 and
+/// 5xx with exponential backoff (honouring Retry-After) within that deadline, answers read up to a size limit, one
+/// credential refresh after a 401, and errors that say what to fix. The verbose log gets method, URL, status and time only: no header, body or credential.
 /// </summary>
 internal sealed class KubeTransport : IDisposable
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private const int MaxMessage = 300;
 
     private readonly ConnectionPlan _plan;
@@ -40,6 +40,7 @@ internal sealed class KubeTransport : IDisposable
     public async Task<JsonObject> GetAsync(ApiRequest request, CancellationToken ct)
     {
         var refreshed = false;
+        var deadline = Stopwatch.StartNew(); // the timeout is the whole request's: attempts, retries and waits
         for (var attempt = 0; ; attempt++)
         {
             var credentials = await _plan.Authenticator.AcquireAsync(ct);
@@ -49,38 +50,60 @@ internal sealed class KubeTransport : IDisposable
             message.Headers.UserAgent.Add(new ProductInfoHeaderValue("policycheck", "0.1.0"));
             message.Headers.Authorization = credentials.Authorization;
 
+            var left = _timeout - deadline.Elapsed;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_timeout);
+            timeout.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
             int status;
             string reasonPhrase;
-            string body;
+            byte[]? body;
             TimeSpan? retryAfter;
             try
             {
+                // The invoker does not buffer the body: it is read below, counted as it arrives.
                 using var response = await Invoker(credentials.ClientCertificate).SendAsync(message, timeout.Token);
-                body = await response.Content.ReadAsStringAsync(timeout.Token);
                 status = (int)response.StatusCode;
                 reasonPhrase = response.ReasonPhrase ?? response.StatusCode.ToString();
                 retryAfter = RetryAfter(response);
+                var limit = status is >= 200 and < 300 ? _options.MaxResponseBytes : Math.Min(_options.MaxResponseBytes, ReadLimits.ErrorBodyBytes);
+                body = response.Content.Headers.ContentLength > limit && response.Content.Headers.ContentEncoding.Count == 0
+                    ? null
+                    : await ReadLimits.ReadAsync(await response.Content.ReadAsStreamAsync(timeout.Token), limit, timeout.Token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 Log($"GET {url} timed out after {clock.ElapsedMilliseconds} ms");
+                var tries = attempt == 0 ? string.Empty : $" ({attempt + 1} attempts)";
                 throw new KubeApiException(KubeApiError.Timeout,
-                    $"The API server {Server} did not answer GET {request.PathAndQuery} within {_timeout.TotalSeconds:0.###} s (context '{_plan.ContextName}').");
+                    $"The API server {Server} did not answer GET {request.PathAndQuery} within {_timeout.TotalSeconds:0.###} s{tries} (context '{_plan.ContextName}').");
             }
             catch (HttpRequestException ex)
             {
                 Log($"GET {url} failed after {clock.ElapsedMilliseconds} ms: {ex.HttpRequestError}");
                 throw Translate(ex);
             }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                Log($"GET {url} failed after {clock.ElapsedMilliseconds} ms while reading the answer");
+                throw new KubeApiException(KubeApiError.Unreachable,
+                    $"The answer of the API server {Server} to GET {request.PathAndQuery} broke off or cannot be decoded (context '{_plan.ContextName}').", ex);
+            }
 
             Log($"GET {url} {status} {reasonPhrase} ({clock.ElapsedMilliseconds} ms)");
+            if (body is null && status is >= 200 and < 300)
+            {
+                throw new KubeApiException(KubeApiError.Server,
+                    $"{request.Location(_plan.ContextName)}: the API server's answer to GET {request.PathAndQuery} is larger than " +
+                    $"{ReadLimits.Describe(_options.MaxResponseBytes)}, the limit of one answer; read one namespace, or raise the limit " +
+                    $"({nameof(KubeConnectionOptions.MaxResponseBytes)}).")
+                { StatusCode = status };
+            }
+
+            var text = body ?? [];
             switch (status)
             {
                 case >= 200 and < 300:
-                    return Parse(body, request);
+                    return Parse(text, request);
                 case 401 when !refreshed && _plan.Authenticator.Invalidate():
                     refreshed = true;
                     attempt--;
@@ -94,23 +117,36 @@ internal sealed class KubeTransport : IDisposable
                     throw new KubeApiException(KubeApiError.Forbidden,
                         $"Forbidden: cannot {request.Verb} {request.Resource.QualifiedName} {request.Scope}: grant verb '{request.Verb}' on " +
                         $"resource '{request.Resource.Plural}' in API group '{request.Resource.Group}' {request.Scope} to the identity of " +
-                        $"context '{_plan.ContextName}'{ServerSaid(body)}.")
+                        $"context '{_plan.ContextName}'{ServerSaid(text)}.")
                     { StatusCode = status };
                 case 404:
                     throw new KubeApiException(KubeApiError.NotFound,
-                        $"The API server has no {request.Resource.QualifiedName} at {request.PathAndQuery} (404 Not Found){ServerSaid(body)}.")
+                        $"The API server has no {request.Resource.QualifiedName} at {request.PathAndQuery} (404 Not Found){ServerSaid(text)}.")
                     { StatusCode = status };
                 case 410 when request.PathAndQuery.Contains("continue=", StringComparison.Ordinal):
                     throw new ContinueExpiredException();
                 case 429 or >= 500 when attempt < _options.MaxRetries:
                     var delay = retryAfter ?? Backoff(attempt);
+                    var remaining = _timeout - deadline.Elapsed;
+                    if (delay >= remaining)
+                    {
+                        var asked = retryAfter is null
+                            ? $"the next retry would start in {delay.TotalSeconds:0.###} s"
+                            : $"it asked to retry after {delay.TotalSeconds:0.###} s (Retry-After)";
+                        throw new KubeApiException(KubeApiError.Timeout,
+                            $"The API server {Server} answered GET {request.PathAndQuery} with {status} {reasonPhrase}{ServerSaid(text)}; " +
+                            $"{asked}, past the request's timeout of {_timeout.TotalSeconds:0.###} s " +
+                            $"({Math.Max(0, remaining.TotalSeconds):0.###} s were left; context '{_plan.ContextName}').")
+                        { StatusCode = status };
+                    }
+
                     Log($"retrying in {delay.TotalMilliseconds:0} ms (attempt {attempt + 2} of {_options.MaxRetries + 1})");
                     await Task.Delay(delay, ct);
                     continue;
                 default:
-                    var tries = status is 429 or >= 500 ? $" {attempt + 1} times" : string.Empty;
+                    var times = status is 429 or >= 500 ? $" {attempt + 1} times" : string.Empty;
                     throw new KubeApiException(KubeApiError.Server,
-                        $"The API server {Server} answered GET {request.PathAndQuery} with {status} {reasonPhrase}{tries}{ServerSaid(body)}.")
+                        $"The API server {Server} answered GET {request.PathAndQuery} with {status} {reasonPhrase}{times}{ServerSaid(text)}.")
                     { StatusCode = status };
             }
         }
@@ -160,7 +196,7 @@ internal sealed class KubeTransport : IDisposable
     {
         var delay = _options.RetryDelay * Math.Pow(2, attempt);
         var jitter = 1 + (Random.Shared.NextDouble() * 0.2);
-        return TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * jitter, MaxDelay.TotalMilliseconds));
+        return TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * jitter, MaxBackoff.TotalMilliseconds));
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
@@ -169,7 +205,7 @@ internal sealed class KubeTransport : IDisposable
         var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         if (delay is null)
             return null;
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay; // no cap: the request's deadline bounds the wait
     }
 
     private KubeApiException Translate(HttpRequestException ex)
@@ -211,28 +247,69 @@ internal sealed class KubeTransport : IDisposable
         return null;
     }
 
-    private JsonObject Parse(string body, ApiRequest request)
+    private JsonObject Parse(byte[] body, ApiRequest request)
     {
+        DuplicateKey? duplicate;
+        JsonNode? root;
         try
         {
-            if (JsonNode.Parse(body) is JsonObject root)
-                return root;
+            duplicate = DuplicateKey.Find(body);
+            root = JsonNode.Parse(body);
         }
         catch (JsonException)
         {
+            root = null;
+            duplicate = null;
         }
 
-        throw new KubeApiException(KubeApiError.Server,
-            $"The API server {Server} answered GET {request.PathAndQuery} with something that is not a JSON object; is '{Server}' a Kubernetes API server?");
+        if (root is not JsonObject obj)
+        {
+            throw new KubeApiException(KubeApiError.Server,
+                $"The API server {Server} answered GET {request.PathAndQuery} with something that is not a JSON object; is '{Server}' a Kubernetes API server?");
+        }
+
+        if (duplicate is not null)
+        {
+            var where = duplicate.Path.Length == 0 ? "the top level" : $"'{duplicate.Path}'";
+            throw new KubeApiException(KubeApiError.Server,
+                $"{Locate(body, request, duplicate.Item)}: key '{duplicate.Key}' appears twice in {where} of the API server's answer to " +
+                $"GET {request.PathAndQuery}; JSON readers disagree on which one counts, so the answer cannot be used.");
+        }
+
+        return obj;
+    }
+
+    /// <summary>The object a duplicate key is in (a list item or the object of a GET), else the list.</summary>
+    private string Locate(byte[] body, ApiRequest request, int? item)
+    {
+        using var document = JsonDocument.Parse(body); // duplicates allowed here: only namespace and name are read
+        var obj = document.RootElement;
+        if (item is { } index)
+        {
+            if (!obj.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array || index >= items.GetArrayLength())
+                return request.Location(_plan.ContextName);
+            obj = items[index];
+        }
+        else if (request.Verb != "get")
+        {
+            return request.Location(_plan.ContextName);
+        }
+
+        string? Text(string key) =>
+            obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object &&
+            metadata.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var name = Text("name");
+        var location = name is null ? request.Location(_plan.ContextName) : request.Location(_plan.ContextName, Text("namespace"), name);
+        return item is { } i && name is null ? $"{location} (items[{i}])" : location;
     }
 
     /// <summary>The <c>message</c> of a Kubernetes Status body, shortened, as <c>; the server said: …</c>.</summary>
-    private static string ServerSaid(string body)
+    private static string ServerSaid(byte[] body)
     {
         string? message = null;
         try
         {
-            if (JsonNode.Parse(body) is JsonObject status && status["message"] is JsonValue value && value.TryGetValue<string>(out var text))
+            if (body.Length > 0 && JsonNode.Parse(body) is JsonObject status && status["message"] is JsonValue value && value.TryGetValue<string>(out var text))
                 message = text;
         }
         catch (JsonException)

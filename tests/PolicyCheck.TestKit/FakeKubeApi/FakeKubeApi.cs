@@ -23,7 +23,7 @@ namespace PolicyCheck.TestKit.FakeKubeApi;
 /// without apiVersion and kind, sorted by namespace and name, paged by <c>limit</c> with an opaque
 /// <c>metadata.continue</c> token; errors are <c>kind: Status</c> bodies with the real reasons and messages
 /// (Unauthorized, Forbidden "User \"u\" cannot list resource …", Expired, TooManyRequests with Retry-After,
-/// InternalError).
+/// InternalError). <see cref="FakeKubeApiBuilder.Answer"/> serves raw bodies, as a broken server or proxy would.
 /// </para>
 /// <para>
 /// Authentication as the API server does it: a client certificate issued by <see cref="Authority"/> (the user is its
@@ -220,6 +220,9 @@ public sealed class FakeKubeApi : IAsyncDisposable
             };
         }
 
+        if (_settings.Answers.TryGetValue(plural, out var answer))
+            return await WriteRawAsync(context, answer.Body(context.Request.Path.Value + context.Request.QueryString.Value), answer.Gzip);
+
         var matching = _settings.Objects
             .Where(o => PluralOf(o) == plural && (ns is null || !namespaced || Namespace(o) == ns))
             .OrderBy(Namespace, StringComparer.Ordinal).ThenBy(Name, StringComparer.Ordinal)
@@ -358,6 +361,24 @@ public sealed class FakeKubeApi : IAsyncDisposable
             status["details"] = details;
         status["code"] = code;
         return await WriteJsonAsync(context, code, status);
+    }
+
+    private static async Task<int> WriteRawAsync(HttpContext context, string body, bool gzip)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        if (gzip && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            using var compressed = new MemoryStream();
+            using (var zip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                zip.Write(bytes);
+            bytes = compressed.ToArray();
+            context.Response.Headers.ContentEncoding = "gzip";
+        }
+
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted); // no Content-Length: Kestrel sends it chunked
+        return 200;
     }
 
     private static async Task<int> WriteJsonAsync(HttpContext context, int code, JsonObject body)

@@ -21,6 +21,8 @@ public sealed class FakeKubeApiBuilder
 
     internal Dictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
 
+    internal Dictionary<string, (Func<string, string> Body, bool Gzip)> Answers { get; } = new(StringComparer.Ordinal);
+
     internal TestCertificateAuthority? Authority { get; private set; }
 
     internal List<string> DnsNames { get; } = ["localhost", "kubernetes.default.svc"];
@@ -93,6 +95,20 @@ public sealed class FakeKubeApiBuilder
     public FakeKubeApiBuilder Delay(string plural, TimeSpan delay)
     {
         Delays[plural] = delay;
+        return this;
+    }
+
+    /// <summary>
+    /// Answers every authorized request for <paramref name="plural"/> with 200 and the body that
+    /// <paramref name="body"/> makes of the request's path and query, sent as it is: to serve what a broken server or
+    /// proxy sends (items that are not objects, repeated keys, continue tokens that never end, huge pages). The body
+    /// goes out chunked, without Content-Length; with <paramref name="gzip"/> it is gzip-compressed
+    /// (<c>Content-Encoding: gzip</c>) when the client accepts gzip.
+    /// </summary>
+    public FakeKubeApiBuilder Answer(string plural, Func<string, string> body, bool gzip = false)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Answers[plural] = (body, gzip);
         return this;
     }
 
