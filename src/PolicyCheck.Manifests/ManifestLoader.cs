@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Manifests;

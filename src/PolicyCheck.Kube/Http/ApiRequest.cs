@@ -1,4 +1,4 @@
-using PolicyCheck.Manifests;
+using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Kube.Http;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PolicyCheck.Manifests;
+namespace PolicyCheck.Core.Model;
 
 /// <summary>
 /// Where a live object read from a cluster is said to be: <c>cluster://CONTEXT/NAMESPACE/KIND/NAME</c>, or
