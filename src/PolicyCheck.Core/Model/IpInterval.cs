@@ -38,12 +38,20 @@ public readonly record struct IpInterval(AddressFamily Family, UInt128 First, UI
     public static IpInterval Whole(AddressFamily family) => new(family, UInt128.Zero, MaxValue(family));
 
     /// <summary>The addresses of a network: from its base address through the last one its prefix covers.</summary>
-    public static IpInterval FromNetwork(IPNetwork network)
+    public static IpInterval FromNetwork(IPNetwork network) => FromPrefix(network.BaseAddress, network.PrefixLength);
+
+    /// <summary>
+    /// The addresses that share <paramref name="address"/>'s first <paramref name="prefixLength"/> bits; host bits
+    /// of <paramref name="address"/> are ignored, so <see cref="First"/> is the masked network address.
+    /// </summary>
+    public static IpInterval FromPrefix(IPAddress address, int prefixLength)
     {
-        var family = network.BaseAddress.AddressFamily;
-        var hostBits = Bits(family) - network.PrefixLength;
-        var first = ToNumber(network.BaseAddress);
+        var family = address.AddressFamily;
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, Bits(family));
+        var hostBits = Bits(family) - prefixLength;
         var hostMask = hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
+        var first = ToNumber(address) & ~hostMask;
         return new IpInterval(family, first, first | hostMask);
     }
 
