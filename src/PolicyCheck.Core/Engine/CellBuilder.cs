@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Core.Engine;
@@ -25,6 +26,10 @@ internal sealed class CellBuilder
         _cancellationToken = cancellationToken;
     }
 
+    // Fully optimised from the first call: the process evaluates once, and under tiered compilation the per-row
+    // methods would otherwise run unoptimised code for much of the evaluation (measured: about +50 % evaluate time
+    // on a loaded machine; equal with DOTNET_TieredCompilation=0).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CellTable Build()
     {
         var layout = _chain.Layout;
@@ -33,6 +38,9 @@ internal sealed class CellBuilder
         var w = _atoms.Words;
         var interner = new BitsetInterner(w);
         var allId = interner.Intern(_atoms.All);
+        var ingressDecider = _chain.Deciders(Direction.Ingress);
+        var egressDecider = _chain.Deciders(Direction.Egress);
+        var sourceGroups = _chain.SourceGroups;
 
         var egress = new NodeAllowances(n, w);
         var ingress = new NodeAllowances[stages.Count];
@@ -52,8 +60,8 @@ internal sealed class CellBuilder
         RowPattern[] bases =
         [
             RowPattern.Uniform(0),
-            RowPattern.FromCells(n, b => _chain.IsDecided(b, Direction.Ingress) ? 0 : allId),
-            RowPattern.FromCells(n, b => layout.IsClass(b) && !_chain.IsDecided(b, Direction.Ingress) ? allId : 0),
+            RowPattern.FromCells(n, b => ingressDecider[b] != StageChain.Undecided ? 0 : allId),
+            RowPattern.FromCells(n, b => layout.IsClass(b) && ingressDecider[b] == StageChain.Undecided ? allId : 0),
         ];
 
         int Intern(ulong[] bits, ref int lastId)
@@ -68,11 +76,11 @@ internal sealed class CellBuilder
         for (var a = 0; a < n; a++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var egressStage = _chain.Decider(a, Direction.Egress);
+            var egressStage = egressDecider[a];
             var start = egressStage != StageChain.Undecided ? RowStart.DenyAll
                 : layout.IsExternal(a) ? RowStart.OpenExternal
                 : RowStart.OpenPod;
-            var key = new RowKey(start, _chain.SourceGroups[a]);
+            var key = new RowKey(start, sourceGroups[a]);
             if (rows.TryGetValue(key, out var same))
             {
                 rowGroups[a] = rowGroups[same];
@@ -102,7 +110,7 @@ internal sealed class CellBuilder
                 {
                     foreach (var b in ingress[s].Touched)
                     {
-                        if (_chain.Decider(b, Direction.Ingress) == s)
+                        if (ingressDecider[b] == s)
                             candidates.Add(b);
                     }
                 }
@@ -110,7 +118,7 @@ internal sealed class CellBuilder
                 candidates.Sort();
                 foreach (var b in candidates)
                 {
-                    ingress[_chain.Decider(b, Direction.Ingress)][b].CopyTo(cell);
+                    ingress[ingressDecider[b]][b].CopyTo(cell);
                     Add(b, Intern(cell, ref lastId));
                 }
             }
@@ -120,7 +128,7 @@ internal sealed class CellBuilder
                 foreach (var b in egress.Touched)
                 {
                     egress[b].CopyTo(cell);
-                    var ingressStage = _chain.Decider(b, Direction.Ingress);
+                    var ingressStage = ingressDecider[b];
                     if (ingressStage != StageChain.Undecided)
                     {
                         if (ingress[ingressStage].IsTouched(b))

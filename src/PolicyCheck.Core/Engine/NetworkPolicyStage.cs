@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Core.Engine;
@@ -41,6 +42,7 @@ internal sealed class NetworkPolicyStage : IDirectionStage
 
     public int TargetGroup(int destination) => _targetGroup[destination];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: called per row or per (rule, peer) pair; see CellBuilder
     public void AllowEgress(int source, NodeAllowances allowances)
     {
         foreach (var r in _policies.RulesOf(source, Direction.Egress))
@@ -51,6 +53,7 @@ internal sealed class NetworkPolicyStage : IDirectionStage
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: called per row or per (rule, peer) pair; see CellBuilder
     public void AllowIngress(int source, NodeAllowances allowances)
     {
         foreach (var r in _admitting[source])
@@ -59,6 +62,7 @@ internal sealed class NetworkPolicyStage : IDirectionStage
             AllowIngressBy(_policies.Rules[r], allowances);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: called per row or per (rule, peer) pair; see CellBuilder
     private void AllowIngressBy(CompiledRule rule, NodeAllowances allowances)
     {
         // A rule's targets are the pods its policy selects, which that policy isolates for ingress.
@@ -67,6 +71,7 @@ internal sealed class NetworkPolicyStage : IDirectionStage
     }
 
     /// <summary>ORs into <paramref name="target"/> the atoms a rule's ports allow towards destination node <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: called per row or per (rule, peer) pair; see CellBuilder
     private void OrPorts(CompiledRule rule, int destination, Span<ulong> target)
     {
         Or(target, rule.FixedPorts);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyCheck.Core.Engine;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal sealed class NodeAllowances
     public ReadOnlySpan<ulong> this[int node] => _atoms.AsSpan(node * _words, _words);
 
     /// <summary>The node's atoms to OR into; marks the node touched.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: called per row or per (rule, peer) pair; see CellBuilder
     public Span<ulong> Write(int node)
     {
         if (!_hit[node])
@@ -38,6 +41,7 @@ internal sealed class NodeAllowances
         return _atoms.AsSpan(node * _words, _words);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot: called per row or per (rule, peer) pair; see CellBuilder
     public void Reset()
     {
         foreach (var node in _touched)

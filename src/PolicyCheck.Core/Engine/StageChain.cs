@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Core.Engine;
@@ -12,14 +13,14 @@ internal sealed class StageChain
     /// <summary>Marks a (node, direction) that no stage decides.</summary>
     public const int Undecided = -1;
 
-    private readonly int[][] _decider; // [direction][node] -> stage index or Undecided
+    private readonly ImmutableArray<int>[] _decider; // [direction][node] -> stage index or Undecided
 
     public StageChain(NodeLayout layout, IReadOnlyList<IDirectionStage> stages)
     {
         ArgumentOutOfRangeException.ThrowIfZero(stages.Count);
         Layout = layout;
         Stages = stages;
-        _decider = [Deciders(layout, stages, Direction.Ingress), Deciders(layout, stages, Direction.Egress)];
+        _decider = [Resolve(layout, stages, Direction.Ingress), Resolve(layout, stages, Direction.Egress)];
         SourceGroups = Combine(layout, stages, static (stage, node) => stage.SourceGroup(node));
         TargetGroups = Combine(layout, stages, static (stage, node) => stage.TargetGroup(node));
     }
@@ -29,17 +30,20 @@ internal sealed class StageChain
     public IReadOnlyList<IDirectionStage> Stages { get; }
 
     /// <summary>Per node: sources of one group get the same allowances from every stage.</summary>
-    public int[] SourceGroups { get; }
+    public ImmutableArray<int> SourceGroups { get; }
 
     /// <summary>Per node: destinations of one group are treated alike by every stage.</summary>
-    public int[] TargetGroups { get; }
+    public ImmutableArray<int> TargetGroups { get; }
 
     /// <summary>The index of the stage that decides <paramref name="node"/>'s traffic in <paramref name="direction"/>, or <see cref="Undecided"/>.</summary>
     public int Decider(int node, Direction direction) => _decider[(int)direction][node];
 
     public bool IsDecided(int node, Direction direction) => _decider[(int)direction][node] != Undecided;
 
-    private static int[] Deciders(NodeLayout layout, IReadOnlyList<IDirectionStage> stages, Direction direction)
+    /// <summary>Per node, <see cref="Decider"/> for one direction, for loops that read it per cell.</summary>
+    public ImmutableArray<int> Deciders(Direction direction) => _decider[(int)direction];
+
+    private static ImmutableArray<int> Resolve(NodeLayout layout, IReadOnlyList<IDirectionStage> stages, Direction direction)
     {
         var result = new int[layout.Count];
         for (var node = 0; node < result.Length; node++)
@@ -55,17 +59,17 @@ internal sealed class StageChain
             }
         }
 
-        return result;
+        return [.. result];
     }
 
-    private static int[] Combine(NodeLayout layout, IReadOnlyList<IDirectionStage> stages, Func<IDirectionStage, int, int> group)
+    private static ImmutableArray<int> Combine(NodeLayout layout, IReadOnlyList<IDirectionStage> stages, Func<IDirectionStage, int, int> group)
     {
         var result = new int[layout.Count];
         if (stages.Count == 1)
         {
             for (var node = 0; node < result.Length; node++)
                 result[node] = group(stages[0], node);
-            return result;
+            return [.. result];
         }
 
         var interner = new SequenceInterner<int>();
@@ -77,6 +81,6 @@ internal sealed class StageChain
             result[node] = interner.Intern(perStage);
         }
 
-        return result;
+        return [.. result];
     }
 }
