@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using PolicyCheck.Core.Engine;
+using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Core.Diff;
 
@@ -132,12 +133,10 @@ public static class ConnectionDiff
             }
 
             var first = p;
-            while (p + 1 < pieces.Count && pieces[p + 1].Family == pieces[first].Family &&
-                   pieces[p + 1].First == pieces[p].Last + 1 && was(p + 1).Equals(a) && now(p + 1).Equals(b))
+            while (p + 1 < pieces.Count && pieces[p].Addresses.IsFollowedBy(pieces[p + 1].Addresses) &&
+                   was(p + 1).Equals(a) && now(p + 1).Equals(b))
                 p++;
-            var range = "ext:" + new IpRange(
-                ToAddress(pieces[first].First, pieces[first].Family),
-                ToAddress(pieces[p].Last, pieces[p].Family));
+            var range = "ext:" + new IpRange(pieces[first].Addresses.FirstAddress, pieces[p].Addresses.LastAddress);
             var order = workloads.Count + first;
             foreach (var w in group)
             {
@@ -151,40 +150,42 @@ public static class ConnectionDiff
     }
 
     /// <summary>One piece of the common refinement, with the external subject holding it on each side.</summary>
-    private readonly record struct Piece(AddressFamily Family, UInt128 First, UInt128 Last, int Before, int After);
+    private readonly record struct Piece(IpInterval Addresses, int Before, int After);
+
+    /// <summary>An address range of an external subject.</summary>
+    private readonly record struct SubjectRange(IpInterval Addresses, int Subject);
 
     private static List<Piece> Refine(ReachabilityMatrix before, ReachabilityMatrix after)
     {
         var pieces = new List<Piece>();
         var beforeRanges = ExternalRanges(before);
         var afterRanges = ExternalRanges(after);
-        foreach (var family in (ReadOnlySpan<AddressFamily>)[AddressFamily.InterNetwork, AddressFamily.InterNetworkV6])
+        foreach (var family in IpInterval.Families)
         {
-            var left = beforeRanges.Where(r => r.Family == family).ToList();
-            var right = afterRanges.Where(r => r.Family == family).ToList();
+            var left = beforeRanges.Where(r => r.Addresses.Family == family).ToList();
+            var right = afterRanges.Where(r => r.Addresses.Family == family).ToList();
             int i = 0, j = 0;
             UInt128 at = 0;
-            var max = family == AddressFamily.InterNetwork ? (UInt128)uint.MaxValue : UInt128.MaxValue;
             while (i < left.Count && j < right.Count)
             {
                 // Both sides tile the family's space; a gap on one side (never produced by the evaluator) skips ahead.
-                if (left[i].Last < at)
+                if (left[i].Addresses.Last < at)
                 {
                     i++;
                     continue;
                 }
 
-                if (right[j].Last < at)
+                if (right[j].Addresses.Last < at)
                 {
                     j++;
                     continue;
                 }
 
-                var start = UInt128.Max(at, UInt128.Max(left[i].First, right[j].First));
-                var end = UInt128.Min(left[i].Last, right[j].Last);
-                if (start <= end)
-                    pieces.Add(new Piece(family, start, end, left[i].Subject, right[j].Subject));
-                if (end == max)
+                var rest = new IpInterval(family, at, IpInterval.MaxValue(family));
+                if (left[i].Addresses.Intersect(right[j].Addresses)?.Intersect(rest) is { } common)
+                    pieces.Add(new Piece(common, left[i].Subject, right[j].Subject));
+                var end = UInt128.Min(left[i].Addresses.Last, right[j].Addresses.Last);
+                if (end == IpInterval.MaxValue(family))
                     break;
                 at = end + 1;
             }
@@ -193,18 +194,18 @@ public static class ConnectionDiff
         return pieces;
     }
 
-    private static List<(AddressFamily Family, UInt128 First, UInt128 Last, int Subject)> ExternalRanges(ReachabilityMatrix matrix)
+    private static List<SubjectRange> ExternalRanges(ReachabilityMatrix matrix)
     {
-        var ranges = new List<(AddressFamily, UInt128, UInt128, int)>();
+        var ranges = new List<SubjectRange>();
         for (var s = 0; s < matrix.Subjects.Length; s++)
         {
             if (!matrix.Subjects[s].IsExternal)
                 continue;
             foreach (var range in matrix.Subjects[s].Ranges)
-                ranges.Add((range.First.AddressFamily, ToNumber(range.First), ToNumber(range.Last), s));
+                ranges.Add(new SubjectRange(IpInterval.FromRange(range), s));
         }
 
-        return [.. ranges.OrderBy(r => r.Item2)];
+        return [.. ranges.OrderBy(r => r.Addresses.First)];
     }
 
     private static Dictionary<string, int> WorkloadIndex(ReachabilityMatrix matrix)
@@ -221,24 +222,4 @@ public static class ConnectionDiff
 
     private static IEnumerable<string> WorkloadIds(ReachabilityMatrix matrix) =>
         matrix.Subjects.Where(s => !s.IsExternal).Select(s => s.Id);
-
-    private static UInt128 ToNumber(IPAddress address)
-    {
-        UInt128 value = 0;
-        foreach (var b in address.GetAddressBytes())
-            value = (value << 8) | b;
-        return value;
-    }
-
-    private static IPAddress ToAddress(UInt128 value, AddressFamily family)
-    {
-        var bytes = new byte[family == AddressFamily.InterNetwork ? 4 : 16];
-        for (var i = bytes.Length - 1; i >= 0; i--)
-        {
-            bytes[i] = (byte)(value & 0xFF);
-            value >>= 8;
-        }
-
-        return new IPAddress(bytes);
-    }
 }

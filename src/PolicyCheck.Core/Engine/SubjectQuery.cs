@@ -106,23 +106,7 @@ public sealed record SubjectQuery(string Text, string? Namespace, string? Name, 
 
     public override string ToString() => Text;
 
-    private static bool Overlaps(IpCidr cidr, IpRange range)
-    {
-        if (range.First.AddressFamily != cidr.Family)
-            return false;
-        var first = Number(cidr.Network.BaseAddress);
-        var hostBits = (cidr.Family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - cidr.PrefixLength;
-        var last = first + (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1);
-        return Number(range.First) <= last && first <= Number(range.Last);
-    }
-
-    private static UInt128 Number(IPAddress address)
-    {
-        UInt128 value = 0;
-        foreach (var b in address.GetAddressBytes())
-            value = (value << 8) | b;
-        return value;
-    }
+    private static bool Overlaps(IpCidr cidr, IpRange range) => IpInterval.FromCidr(cidr).Overlaps(IpInterval.FromRange(range));
 
     private static IEnumerable<string> SplitTerms(string text)
     {

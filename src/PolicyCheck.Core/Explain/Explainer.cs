@@ -349,45 +349,15 @@ public static class Explainer
             return null;
         if (named is { } cidr)
         {
-            var (first, last) = Bounds(cidr);
+            var wanted = IpInterval.FromCidr(cidr);
             foreach (var range in subject.Ranges)
             {
-                if (range.First.AddressFamily != cidr.Family)
-                    continue;
-                var start = UInt128.Max(Number(range.First), first);
-                if (start <= UInt128.Min(Number(range.Last), last))
-                    return Address(start, cidr.Family);
+                if (IpInterval.FromRange(range).Intersect(wanted) is { } common)
+                    return common.FirstAddress;
             }
         }
 
         return subject.Ranges[0].First;
-    }
-
-    private static (UInt128 First, UInt128 Last) Bounds(IpCidr cidr)
-    {
-        var first = Number(cidr.Network.BaseAddress);
-        var hostBits = (cidr.Family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - cidr.PrefixLength;
-        return (first, first + (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1));
-    }
-
-    private static UInt128 Number(IPAddress address)
-    {
-        UInt128 value = 0;
-        foreach (var b in address.GetAddressBytes())
-            value = (value << 8) | b;
-        return value;
-    }
-
-    private static IPAddress Address(UInt128 value, System.Net.Sockets.AddressFamily family)
-    {
-        var bytes = new byte[family == System.Net.Sockets.AddressFamily.InterNetwork ? 4 : 16];
-        for (var i = bytes.Length - 1; i >= 0; i--)
-        {
-            bytes[i] = (byte)(value & 0xFF);
-            value >>= 8;
-        }
-
-        return new IPAddress(bytes);
     }
 
     /// <summary>The other end of a rule's peers, with the address that stands for it when it is outside the cluster.</summary>

@@ -58,17 +58,7 @@ public readonly record struct IpCidr(string Text, IPNetwork Network, bool IsCano
 
     public override string ToString() => Text;
 
-    private static IPAddress Mask(IPAddress address, int prefix)
-    {
-        var bytes = address.GetAddressBytes();
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var keep = Math.Clamp(prefix - (i * 8), 0, 8);
-            bytes[i] &= (byte)(0xFF << (8 - keep));
-        }
-
-        return new IPAddress(bytes);
-    }
+    private static IPAddress Mask(IPAddress address, int prefix) => IpInterval.FromPrefix(address, prefix).FirstAddress;
 
     private static string TrimLeadingZeros(ReadOnlySpan<char> address)
     {

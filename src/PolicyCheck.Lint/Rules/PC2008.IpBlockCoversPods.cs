@@ -40,7 +40,7 @@ public sealed class IpBlockCoversPods : LintRule
         ArgumentNullException.ThrowIfNull(context);
         var pods = context.Cluster.Workloads
             .Where(w => !w.HostNetwork)
-            .SelectMany(w => w.PodIps.Select(ip => new PodAddress(Key(ip), ip, w)))
+            .SelectMany(w => w.PodIps.Select(ip => new PodAddress(IpInterval.ToNumber(ip), ip, w)))
             .OrderBy(p => p.Address.AddressFamily)
             .ThenBy(p => p.Key)
             .ToArray();
@@ -79,9 +79,7 @@ public sealed class IpBlockCoversPods : LintRule
     private static List<PodAddress> Inside(PodAddress[] pods, IpBlock block)
     {
         var family = block.Cidr.Family;
-        var bits = family == AddressFamily.InterNetwork ? 32 : 128;
-        var first = Key(block.Cidr.Network.BaseAddress);
-        var last = first + ((UInt128.One << (bits - block.Cidr.PrefixLength)) - 1); // PrefixLength > 0: the shift is < 128
+        var (_, first, last) = IpInterval.FromCidr(block.Cidr);
         var lo = 0;
         var hi = pods.Length;
         while (lo < hi)
@@ -109,14 +107,6 @@ public sealed class IpBlockCoversPods : LintRule
     {
         var seen = new HashSet<Workload>(ReferenceEqualityComparer.Instance);
         return [.. inside.Select(p => p.Workload).Where(seen.Add)];
-    }
-
-    private static UInt128 Key(IPAddress address)
-    {
-        UInt128 key = 0;
-        foreach (var b in address.GetAddressBytes())
-            key = (key << 8) | b;
-        return key;
     }
 
     private readonly record struct PodAddress(UInt128 Key, IPAddress Address, Workload Workload);
