@@ -67,6 +67,7 @@ public static class CliApp
         root.Options.Add(new VersionOption());
         root.Options.Add(ConfigStep.ConfigOption());
         root.Options.Add(ConfigStep.NoConfigOption());
+        UsageRules.AddTo(root);
         return root;
     }
 

@@ -134,7 +134,17 @@ public static class ConfigReader
                 return [];
             }
 
-            return [.. sequence.Items.Select(i => Scalar(i, what)).OfType<ConfigScalar>()];
+            var items = ImmutableArray.CreateBuilder<ConfigScalar>();
+            foreach (var item in sequence.Items)
+            {
+                // '- ' with nothing after it, '- ~' or '- null' is almost always a slip; dropping it would hide that.
+                if (item is YamlScalar { IsNull: true })
+                    Error(item, $"An item of '{what}' is null; give a value in quotes or remove the item.");
+                else if (Scalar(item, what) is { } scalar)
+                    items.Add(scalar);
+            }
+
+            return items.ToImmutable();
         }
 
         public ImmutableArray<RuleEntry> Rules(YamlNode? node)

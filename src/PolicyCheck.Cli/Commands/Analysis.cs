@@ -69,9 +69,35 @@ internal static class Analysis
     {
         if (!written)
             return (int)ExitCode.UsageError;
-        if (!quiet && loaded.HasErrors)
-            terminal.Error.WriteLine($"policycheck: {loaded.Diagnostics.Count(d => d.Severity == Core.Diagnostics.Severity.Error)} input error(s): the {what} leaves out what was rejected.");
+        if (!quiet)
+            PrintInputSummary(loaded, terminal, $"the {what} leaves out what was rejected");
         return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+    }
+
+    /// <summary>
+    /// The summary of the input errors on stderr, if any: how many objects were rejected (<paramref name="consequence"/>
+    /// says what that means for the result) and, apart, how many were replaced. A duplicate (PC0042) stays an error,
+    /// since which definition was meant is ambiguous, but the later one is loaded as kubectl apply would, so nothing of
+    /// it is left out and it must not be counted as rejected.
+    /// </summary>
+    public static void PrintInputSummary(LoadResult loaded, Terminal terminal, string consequence)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var errors = loaded.Diagnostics.Where(d => d.Severity == Core.Diagnostics.Severity.Error).ToList();
+        var replaced = errors.Count(d => d.Descriptor.Id == LoadDiagnostics.DuplicateObject.Id);
+        var rejected = errors.Count - replaced;
+        if (rejected > 0)
+            terminal.Error.WriteLine($"policycheck: {rejected} input error(s): {consequence}.");
+        if (replaced > 0)
+            terminal.Error.WriteLine($"policycheck: {replaced} object(s) defined twice: each later definition replaced the earlier one, as kubectl apply would.");
+    }
+
+    /// <summary>Whether an input error other than a replaced duplicate left something out.</summary>
+    public static bool HasRejected(LoadResult loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return loaded.Diagnostics.Any(d => d.Severity == Core.Diagnostics.Severity.Error && d.Descriptor.Id != LoadDiagnostics.DuplicateObject.Id);
     }
 
     /// <summary>Subjects to show: workloads in <paramref name="ns"/> and matching <paramref name="selector"/>, and every external range.</summary>

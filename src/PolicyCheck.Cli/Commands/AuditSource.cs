@@ -128,8 +128,16 @@ internal sealed class AuditSource
             return (null, (int)ExitCode.UsageError);
         }
 
-        var verbose = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbose") is Option<bool> verboseOption && parse.GetValue(verboseOption);
         var ns = auditNamespace ?? commandNamespace;
+        // The parser does not validate audit's own --namespace when a subcommand runs; a name such as '..' would
+        // otherwise go into the request path and list the whole cluster.
+        if (ns is not null && !UsageRules.IsDnsLabel(ns))
+        {
+            terminal.Error.WriteLine($"policycheck: {UsageRules.NamespaceMessage(ns)}");
+            return (null, (int)ExitCode.UsageError);
+        }
+
+        var verbose = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbose") is Option<bool> verboseOption && parse.GetValue(verboseOption);
         var options = _configure(new KubeConnectionOptions(
             parse.GetValue(Kubeconfig),
             parse.GetValue(Context),

@@ -27,7 +27,7 @@ internal static class LintHandler
     {
         var errors = new List<SettingsError>();
         var settings = ProjectConfig.ResolveLintSettings(request.Config, request.Profile, errors);
-        var baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(baselinePath, terminal) : null;
+        var baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(baselinePath, LintSarif.RepositoryRoot(request.Paths), terminal) : null;
         if (settings is null)
         {
             ConfigStep.Print(errors, terminal);
@@ -73,8 +73,8 @@ internal static class LintHandler
         if (!await OutputFile.WriteAsync(request.OutputPath, terminal, write, cancellationToken))
             return (int)ExitCode.UsageError;
 
-        if (!request.Quiet && loaded.HasErrors)
-            terminal.Error.WriteLine($"policycheck: {report.Count(Severity.Error)} error(s) in the input: what was rejected was not linted.");
+        if (!request.Quiet)
+            Analysis.PrintInputSummary(loaded, terminal, "what was rejected was not linted");
         var exit = FailsOn(report, request.FailOn) ? ExitCode.Findings : ExitCode.Ok;
         return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : exit); // the most severe wins, and 2 > 1
     }
@@ -88,16 +88,21 @@ internal static class LintHandler
         _ => report.Active.Any(),
     };
 
-    private static LintBaseline? ReadBaseline(string path, Terminal terminal)
+    /// <summary>
+    /// The baseline at <paramref name="path"/>, which must lie inside <paramref name="repository"/> (the inputs'
+    /// repository, symlinks resolved): a default in a pull request's configuration must not make CI read any file.
+    /// </summary>
+    private static LintBaseline? ReadBaseline(string path, string repository, Terminal terminal)
     {
-        string text;
-        try
+        if (!SettingsFile.IsInside(path, repository))
         {
-            text = File.ReadAllText(path);
+            terminal.Error.WriteLine($"policycheck: {path}: error: the baseline is outside the repository '{repository}' (symlinks resolved); keep it inside.");
+            return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        if (SettingsFile.Read(path, SettingsFile.BaselineLimit, out var readError) is not { } text)
         {
-            terminal.Error.WriteLine($"policycheck: {path}: error: the baseline cannot be read: {ex.Message}");
+            terminal.Error.WriteLine($"policycheck: {path}: error: the baseline cannot be read: {readError}.");
             return null;
         }
 

@@ -4,7 +4,8 @@ namespace PolicyCheck.Cli.Commands;
 
 /// <summary>
 /// Writes a result to --output or to standard output. The file is written in place (not via a temporary file and a
-/// rename), so device paths such as /dev/null and named pipes work as targets.
+/// rename), so device paths such as /dev/null and named pipes work as targets. When the result cannot be written, it
+/// says so in one line and returns false; the command then exits with <see cref="ExitCode.UsageError"/>.
 /// </summary>
 internal static class OutputFile
 {
@@ -12,9 +13,19 @@ internal static class OutputFile
     {
         if (path is null)
         {
-            write(terminal.Output);
-            await terminal.Output.FlushAsync(cancellationToken);
-            return true;
+            // A full disk behind a redirected stdout (or /dev/full) fails here. A closed pipe (`| head`) does not:
+            // the .NET console drops writes to a broken pipe, so the command ends quietly with its own exit code.
+            try
+            {
+                write(terminal.Output);
+                await terminal.Output.FlushAsync(cancellationToken);
+                return true;
+            }
+            catch (IOException ex)
+            {
+                terminal.Error.WriteLine($"policycheck: cannot write to standard output: {ex.Message}");
+                return false;
+            }
         }
 
         try

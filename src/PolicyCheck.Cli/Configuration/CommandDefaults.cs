@@ -26,7 +26,7 @@ internal static class CommandDefaults
             if (command.Command is null)
             {
                 if (reported.Add(entry.Command))
-                    errors.Add(new SettingsError(entry.CommandSpan, $"'{entry.Command}' in 'defaults' is not a command; use {string.Join(", ", commands.Select(c => c.Command.Name).Order(StringComparer.Ordinal))}."));
+                    errors.Add(new SettingsError(entry.CommandSpan, $"'{entry.Command}' in 'defaults' is not a command; use {string.Join(", ", commands.Select(c => c.Command.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}."));
                 continue;
             }
 

@@ -32,8 +32,13 @@ internal static class ProfileLoader
     /// The settings of profile <paramref name="reference"/> (a shipped name or a path, relative to
     /// <paramref name="baseFolder"/>), or null with the errors; <paramref name="at"/> is where it was named.
     /// </summary>
-    public static LintSettings? Load(string reference, string baseFolder, SourceSpan at, List<SettingsError> errors) =>
-        Load(reference, baseFolder, at, errors, []);
+    /// <param name="boundary">
+    /// The repository the profile and everything it extends must stay inside (symlinks resolved), so a pull request's
+    /// configuration cannot make CI read a file outside the checkout; null for a profile the command line names, which
+    /// may be anywhere but whose <c>extends:</c> stay inside its own repository.
+    /// </param>
+    public static LintSettings? Load(string reference, string baseFolder, SourceSpan at, List<SettingsError> errors, string? boundary = null) =>
+        Load(reference, baseFolder, at, errors, [], boundary);
 
     /// <summary>The text of a shipped profile, or null.</summary>
     public static string? ShippedText(string name)
@@ -63,7 +68,7 @@ internal static class ProfileLoader
         return new LintSettings(settings.ToImmutable());
     }
 
-    private static LintSettings? Load(string reference, string baseFolder, SourceSpan at, List<SettingsError> errors, List<string> chain)
+    private static LintSettings? Load(string reference, string baseFolder, SourceSpan at, List<SettingsError> errors, List<string> chain, string? boundary)
     {
         string? text;
         string path;
@@ -74,13 +79,22 @@ internal static class ProfileLoader
         else
         {
             path = Path.GetFullPath(Path.Combine(baseFolder, reference));
-            text = File.Exists(path) ? Read(path, at, errors) : null;
-            if (text is null)
+            if (!File.Exists(path) && !Directory.Exists(path))
             {
-                if (!File.Exists(path))
-                    errors.Add(new SettingsError(at, $"Profile '{reference}' is neither a shipped profile ({string.Join(", ", ShippedNames)}) nor a file."));
+                errors.Add(new SettingsError(at, $"Profile '{reference}' is neither a shipped profile ({string.Join(", ", ShippedNames)}) nor a file."));
                 return null;
             }
+
+            boundary ??= ProjectConfig.RepositoryRoot(Path.GetDirectoryName(path)!); // a full path has a folder
+            if (!SettingsFile.IsInside(path, boundary))
+            {
+                errors.Add(new SettingsError(at, $"Profile '{reference}' is outside the repository '{boundary}' (symlinks resolved); a profile the configuration names must be a file inside it."));
+                return null;
+            }
+
+            text = Read(path, at, errors);
+            if (text is null)
+                return null;
         }
 
         if (chain.Contains(path, StringComparer.Ordinal) || chain.Count >= MaxDepth)
@@ -97,7 +111,7 @@ internal static class ProfileLoader
         if (profile.Extends is not { } extends)
             return LintSettings.Default.With(own);
         var folder = path.StartsWith(ResourcePrefix, StringComparison.Ordinal) ? baseFolder : Path.GetDirectoryName(path)!; // a full path has a folder
-        var baseSettings = Load(extends.Text, folder, extends.Span, errors, [.. chain, path]);
+        var baseSettings = Load(extends.Text, folder, extends.Span, errors, [.. chain, path], boundary);
         return baseSettings?.With(own);
     }
 
@@ -107,14 +121,9 @@ internal static class ProfileLoader
 
     private static string? Read(string path, SourceSpan at, List<SettingsError> errors)
     {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new SettingsError(at, $"Profile '{path}' cannot be read: {ex.Message}"));
-            return null;
-        }
+        var text = SettingsFile.Read(path, SettingsFile.ConfigLimit, out var error);
+        if (text is null)
+            errors.Add(new SettingsError(at, $"Profile '{path}' cannot be read: {error}."));
+        return text;
     }
 }

@@ -56,14 +56,9 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
     /// <summary>Reads and validates the configuration at <paramref name="path"/>.</summary>
     public static ProjectConfig? Read(string path, List<SettingsError> errors)
     {
-        string text;
-        try
+        if (SettingsFile.Read(path, SettingsFile.ConfigLimit, out var readError) is not { } text)
         {
-            text = System.IO.File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new SettingsError(SourceSpan.None, $"The configuration file '{path}' cannot be read: {ex.Message}"));
+            errors.Add(new SettingsError(SourceSpan.None, $"The configuration file '{path}' cannot be read: {readError}."));
             return null;
         }
 
@@ -77,7 +72,7 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
         foreach (var glob in file.Ignore.Where(g => string.IsNullOrWhiteSpace(g.Text)))
             errors.Add(new SettingsError(glob.Span, "An 'ignore' pattern cannot be empty."));
         var count = errors.Count;
-        var profile = file.Profile is { } named ? ProfileLoader.Load(named.Text, folder, named.Span, errors) : null;
+        var profile = file.Profile is { } named ? ProfileLoader.Load(named.Text, folder, named.Span, errors, RepositoryRoot(folder)) : null;
         errors.AddRange(rules.Validate(RuleCatalog.All));
         return errors.Count == count ? new ProjectConfig(file, folder, rules, profile) : null;
     }
@@ -101,6 +96,23 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
         var count = errors.Count;
         errors.AddRange(layered.Validate(RuleCatalog.All));
         return errors.Count == count ? layered : null;
+    }
+
+    /// <summary>
+    /// The repository a settings file in <paramref name="folder"/> belongs to: the nearest folder at or above it holding
+    /// <c>.git</c>, else <paramref name="folder"/> itself. Files the configuration names must stay inside it.
+    /// </summary>
+    public static string RepositoryRoot(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var start = Path.GetFullPath(folder);
+        for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(Path.Combine(dir, ".git")) || System.IO.File.Exists(Path.Combine(dir, ".git")))
+                return dir;
+        }
+
+        return start;
     }
 
     /// <summary>The <c>ignore:</c> globs, which every command that loads manifests applies to its inputs.</summary>
