@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Cli;
 
@@ -11,7 +12,7 @@ internal static class DiagnosticPrinter
         {
             if (quiet && diagnostic.Severity != Severity.Error)
                 continue;
-            var text = diagnostic.ToString();
+            var text = TerminalText.Clean(diagnostic.ToString()); // paths and messages quote the input
             if (terminal.ErrorColor)
             {
                 var colour = diagnostic.Severity switch

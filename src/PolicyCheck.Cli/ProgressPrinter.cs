@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PolicyCheck.Core.Engine;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Cli;
 
@@ -41,7 +42,7 @@ internal sealed class ProgressPrinter : IProgress<AnalysisProgress>, IDisposable
                 return;
             _last = now;
             var percent = value.Total > 0 ? $" {100 * value.Done / value.Total,3}%" : string.Empty;
-            _error.Write($"\r\u001b[2K{value.Stage}…{percent} ({value.Done:N0}/{value.Total:N0})");
+            _error.Write($"\r\u001b[2K{TerminalText.Clean(value.Stage)}…{percent} ({value.Done:N0}/{value.Total:N0})");
             _shown = true;
         }
     }

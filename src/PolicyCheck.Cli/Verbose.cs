@@ -1,5 +1,6 @@
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Manifests;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Cli;
 
@@ -13,7 +14,7 @@ internal static class Verbose
         var error = terminal.Error;
         error.WriteLine($"read {stats.Files} file(s), {stats.Documents} document(s), {stats.Objects} object(s) in {load.TotalMilliseconds:F0} ms");
         if (stats.SkippedKinds.Count > 0)
-            error.WriteLine("skipped: " + string.Join(", ", stats.SkippedKinds.Select(p => $"{p.Value} {p.Key}")));
+            error.WriteLine(TerminalText.Clean("skipped: " + string.Join(", ", stats.SkippedKinds.Select(p => $"{p.Value} {p.Key}")))); // kinds as written in the input
         error.WriteLine($"model: {cluster.Namespaces.Length} namespace(s), {cluster.Workloads.Length} workload(s), {cluster.Services.Length} service(s), {cluster.Policies.Length} network polic(ies)");
         error.WriteLine($"evaluated {matrix.Subjects.Length} subject(s) in {matrix.ClassCount} equivalence class(es), {matrix.DistinctPortSets} distinct port set(s) in {evaluate.TotalMilliseconds:F0} ms");
     }

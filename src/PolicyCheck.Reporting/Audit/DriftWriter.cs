@@ -36,7 +36,7 @@ public static class DriftWriter
 
     private static void WriteText(AuditDrift drift, TextWriter output)
     {
-        output.WriteLine($"Drift between cluster '{drift.Context}' and the manifests");
+        output.WriteLine(TerminalText.Clean($"Drift between cluster '{drift.Context}' and the manifests"));
         if (drift.IsEmpty)
         {
             output.WriteLine("No drift: the cluster's NetworkPolicies, workloads and connections match the manifests.");
@@ -156,7 +156,7 @@ public static class DriftWriter
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title} ({items.Count}):"));
         foreach (var item in items)
-            output.WriteLine("  " + line(item));
+            output.WriteLine("  " + TerminalText.Clean(line(item)));
     }
 
     private static void MarkdownList<T>(TextWriter output, string title, IReadOnlyCollection<T> items, Func<T, string> line)

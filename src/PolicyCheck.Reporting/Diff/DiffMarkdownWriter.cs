@@ -1,6 +1,7 @@
 using System.Globalization;
 using PolicyCheck.Core.Diff;
 using PolicyCheck.Reporting.Formats;
+using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.Diff;
 
@@ -100,7 +101,4 @@ public static class DiffMarkdownWriter
             ? string.Create(CultureInfo.InvariantCulture, $"{shown} and {ids.Length - MaxSubjects} more")
             : shown;
     }
-
-    /// <summary>Text inside a code span in a table cell: only a pipe or a backtick could break out of it.</summary>
-    private static string Code(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using PolicyCheck.Core.Diff;
 using PolicyCheck.Reporting.Lint;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Diff;
 
@@ -19,7 +20,8 @@ public static class DiffTextWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var paint = (string colour, string text) => report.Color ? colour + text + Reset : text;
+        // Every line is built from our words and untrusted ids and messages; it is cleaned before any colour is added.
+        var paint = (string colour, string text) => report.Color ? colour + TerminalText.Clean(text) + Reset : TerminalText.Clean(text);
         output.WriteLine(paint(Bold, $"policycheck diff {report.Base} -> {report.Head}: {report.Headline()}"));
         var c = report.Connections;
         Section(output, "Subjects added", c.SubjectsAdded.Select(id => paint(Green, "+ " + id)));

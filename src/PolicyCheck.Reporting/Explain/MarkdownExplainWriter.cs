@@ -1,3 +1,5 @@
+using static PolicyCheck.Reporting.Formats.MarkdownText;
+
 namespace PolicyCheck.Reporting.Explain;
 
 /// <summary>
@@ -30,22 +32,8 @@ internal sealed class MarkdownExplainWriter : IExplainWriter
                 continue;
             }
 
-            var location = line.Span.IsNone ? string.Empty : $"`{line.Span}` ";
+            var location = line.Span.IsNone ? string.Empty : $"`{Code(line.Span.ToString())}` ";
             output.WriteLine($"{new string(' ', (line.Depth - 1) * 2)}- {location}{Escape(line.Text)}");
         }
-    }
-
-    /// <summary>Backslash-escapes the characters that would turn plain text into Markdown markup.</summary>
-    private static string Escape(string text)
-    {
-        var result = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '|' or '#')
-                result.Append('\\');
-            result.Append(c);
-        }
-
-        return result.ToString();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Services;
 
 namespace PolicyCheck.Reporting.Explain;
 
@@ -20,7 +21,7 @@ internal static class ServiceOutline
         {
             var service = verdict.Service;
             var port = verdict.Port;
-            var portName = port.Name is { } name ? $"{name} " : string.Empty;
+            var portName = port.Name is { } name ? $"{ServiceReachText.PortName(name)} " : string.Empty;
             var tone = verdict.Coverage switch
             {
                 ServiceCoverage.All => OutlineTone.Allowed,
@@ -33,7 +34,7 @@ internal static class ServiceOutline
                 $"{(clientAddress is null ? verdict.Client.DisplayName : $"{clientAddress} ({verdict.Client.DisplayName})")} -> service {service.Namespace}/{service.Name} ({Type(service)}, {ServiceDns.Fqdn(service)}) " +
                 $"port {portName}{port.Port.ToString(CultureInfo.InvariantCulture)}/{port.Protocol.ToApiString()}: {Coverage(verdict)}",
                 tone));
-            lines.Add(new OutlineLine(1, port.Span, $"targetPort {port.EffectiveTargetPort}; route: {Route(verdict.Route)}"));
+            lines.Add(new OutlineLine(1, port.Span, $"targetPort {ServiceReachText.TargetPort(port.EffectiveTargetPort)}; route: {Route(verdict.Route)}"));
             if (verdict.Note is { } note)
                 lines.Add(new OutlineLine(1, service.Span, note));
             foreach (var backend in verdict.Backends)

@@ -1,3 +1,5 @@
+using PolicyCheck.Reporting.Formats;
+
 namespace PolicyCheck.Reporting.Explain;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed class TextExplainWriter : IExplainWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         foreach (var line in ExplainMatches.Lines(report))
-            output.WriteLine(line);
+            output.WriteLine(TerminalText.Clean(line));
         var services = !report.Services.IsDefaultOrEmpty;
         if (services)
             WriteLines(report, output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress));
@@ -32,7 +34,7 @@ internal sealed class TextExplainWriter : IExplainWriter
         foreach (var line in lines)
         {
             var location = line.Span.IsNone ? string.Empty : $"{line.Span}: ";
-            var text = $"{new string(' ', line.Depth * 2)}{location}{line.Text}";
+            var text = TerminalText.Clean($"{new string(' ', line.Depth * 2)}{location}{line.Text}");
             if (report.Color && line.Tone != OutlineTone.Neutral)
                 text = $"{(line.Tone == OutlineTone.Allowed ? Green : Red)}{text}{Reset}";
             output.WriteLine(text);

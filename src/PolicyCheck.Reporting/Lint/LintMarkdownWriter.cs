@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Diagnostics;
+using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.Lint;
 
@@ -19,16 +20,16 @@ public static class LintMarkdownWriter
         output.WriteLine("|---|---|---|---|");
         foreach (var diagnostic in report.Shown)
         {
-            var where = diagnostic.Span.IsNone ? string.Empty : $"`{MarkdownCell.Escape(diagnostic.Span.ToString())}`";
+            var where = diagnostic.Span.IsNone ? string.Empty : $"`{Code(diagnostic.Span.ToString())}`";
             output.WriteLine(
                 $"| {Icon(diagnostic.Severity)} {diagnostic.Severity.ToString().ToLowerInvariant()} " +
                 $"| [{diagnostic.Id}]({diagnostic.Descriptor.HelpUri}) {diagnostic.Descriptor.Name} " +
-                $"| {where} | {MarkdownCell.Escape(diagnostic.Message)}{Suppressed(diagnostic)} |");
+                $"| {where} | {Escape(diagnostic.Message)}{Suppressed(diagnostic)} |");
         }
     }
 
     private static string Suppressed(Diagnostic diagnostic) =>
-        diagnostic.Suppression is { } suppression ? $" _(suppressed: {MarkdownCell.Escape(suppression.Justification)})_" : string.Empty;
+        diagnostic.Suppression is { } suppression ? $" _(suppressed: {Escape(suppression.Justification)})_" : string.Empty;
 
     private static string Icon(Severity severity) => severity switch
     {

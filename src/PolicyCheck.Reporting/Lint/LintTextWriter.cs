@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Lint;
 
@@ -31,6 +32,6 @@ public static class LintTextWriter
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var line = $"{diagnostic} [{diagnostic.Descriptor.Name}]";
-        return diagnostic.Suppression is { } suppression ? $"{line} (suppressed: {suppression.Justification})" : line;
+        return TerminalText.Clean(diagnostic.Suppression is { } suppression ? $"{line} (suppressed: {suppression.Justification})" : line);
     }
 }

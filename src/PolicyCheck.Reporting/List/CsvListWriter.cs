@@ -24,9 +24,9 @@ internal sealed class CsvListWriter : IListWriter
         output.Write(RecordEnd);
         foreach (var entry in report.Entries())
         {
-            WriteField(output, subjects[entry.From].Id);
+            WriteInputField(output, subjects[entry.From].Id);
             output.Write(',');
-            WriteField(output, subjects[entry.To].Id);
+            WriteInputField(output, subjects[entry.To].Id);
             output.Write(',');
             WriteField(output, entry.Allowed.ToString());
             output.Write(',');

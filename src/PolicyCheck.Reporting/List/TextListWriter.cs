@@ -1,3 +1,5 @@
+using PolicyCheck.Reporting.Formats;
+
 namespace PolicyCheck.Reporting.List;
 
 /// <summary>
@@ -21,13 +23,13 @@ internal sealed class TextListWriter : IListWriter
             var from = subjects[entry.From].DisplayName;
             if (entry.PairListed)
             {
-                output.WriteLine($"{from} => {subjects[entry.To].DisplayName} : {entry.Allowed}");
+                output.WriteLine(TerminalText.Clean($"{from} => {subjects[entry.To].DisplayName} : {entry.Allowed}"));
                 lines++;
             }
 
             if (entry.BetweenReplicasListed)
             {
-                output.WriteLine($"{from} => {BetweenReplicas} : {entry.BetweenReplicas}");
+                output.WriteLine(TerminalText.Clean($"{from} => {BetweenReplicas} : {entry.BetweenReplicas}"));
                 lines++;
             }
         }
@@ -39,6 +41,6 @@ internal sealed class TextListWriter : IListWriter
         if (report.ListConnections)
             output.WriteLine();
         foreach (var line in ExposureLines.Of(exposure))
-            output.WriteLine(line.Indent == 0 ? line.Text : new string(' ', 2 * line.Indent) + line.Text);
+            output.WriteLine(TerminalText.Clean(line.Indent == 0 ? line.Text : new string(' ', 2 * line.Indent) + line.Text));
     }
 }

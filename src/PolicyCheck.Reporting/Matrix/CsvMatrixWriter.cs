@@ -29,13 +29,13 @@ internal sealed class CsvMatrixWriter : IMatrixWriter
         for (var column = 0; column < n; column++)
         {
             output.Write(',');
-            WriteField(output, cells.IdOf(column));
+            WriteInputField(output, cells.IdOf(column));
         }
 
         output.Write(RecordEnd);
         for (var row = 0; row < n; row++)
         {
-            WriteField(output, cells.IdOf(row));
+            WriteInputField(output, cells.IdOf(row));
             for (var column = 0; column < n; column++)
             {
                 output.Write(',');

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Matrix;
 
@@ -46,7 +47,7 @@ internal sealed class OverviewMatrixWriter : IMatrixWriter
         lines.Add(("isolated", string.Create(c, $"{summary.IngressIsolated:N0} ingress, {summary.EgressIsolated:N0} egress")));
         var labelWidth = lines.Max(l => l.Label.Length) + 2;
         foreach (var (label, value) in lines)
-            output.WriteLine(label.PadRight(labelWidth) + value);
+            output.WriteLine(TerminalText.Clean(label.PadRight(labelWidth) + value));
         if (cells.Grouped)
             WriteLargestGroups(report, cells, output);
     }
@@ -67,13 +68,13 @@ internal sealed class OverviewMatrixWriter : IMatrixWriter
         }
 
         output.WriteLine("largest groups:");
-        var idWidth = largest.Max(g => cells.IdOf(g).Length);
+        var idWidth = largest.Max(g => TerminalText.Clean(cells.IdOf(g)).Length);
         foreach (var group in largest)
         {
-            var id = cells.IdOf(group).PadRight(idWidth);
+            var id = TerminalText.Clean(cells.IdOf(group)).PadRight(idWidth);
             var description = Legend.DescribeGroup(report.Matrix, cells.MembersOf(group));
             var budget = report.Layout.Width - 2 - id.Length - 2 - description.Length - 3;
-            output.WriteLine($"  {id}  {Legend.Members(report.Matrix, cells.MembersOf(group), budget)} ({description})");
+            output.WriteLine(TerminalText.Clean($"  {id}  {Legend.Members(report.Matrix, cells.MembersOf(group), budget)} ({description})"));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Matrix;
 
@@ -101,7 +102,7 @@ internal sealed class TableMatrixWriter : IMatrixWriter
             var members = cells.MembersOf(i);
             var description = Legend.DescribeGroup(cells.Matrix, members);
             var budget = width - marker.Length - description.Length - 4; // the space and " (…)"
-            output.WriteLine($"{marker} {Legend.Members(cells.Matrix, members, budget)} ({description})");
+            output.WriteLine(TerminalText.Clean($"{marker} {Legend.Members(cells.Matrix, members, budget)} ({description})"));
         }
 
         output.WriteLine();
@@ -115,7 +116,7 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         for (var row = 0; row < cells.Count; row++)
         {
             var marker = Marker(row + 1).PadRight(numberWidth);
-            labels[row] = Label(marker, cells.First(row).Id, Others(cells.MembersOf(row).Length - 1), maxLabelWidth, glyphs.Ellipsis);
+            labels[row] = Label(marker, TerminalText.Clean(cells.First(row).Id), Others(cells.MembersOf(row).Length - 1), maxLabelWidth, glyphs.Ellipsis);
         }
 
         return labels;

@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -17,16 +18,16 @@ public static class ServiceDetailWriter
         {
             foreach (var port in summary.Ports)
             {
-                output.WriteLine($"{summary.Id} {port.Label}");
+                output.WriteLine(TerminalText.Clean($"{summary.Id} {ServiceReachText.Label(port)}"));
                 foreach (var verdict in port.Verdicts)
                 {
-                    output.WriteLine($"  from {verdict.Client.DisplayName}: {ServiceReachText.Cell(verdict)}");
+                    output.WriteLine(TerminalText.Clean($"  from {verdict.Client.DisplayName}: {ServiceReachText.Cell(verdict)}"));
                     if (verdict.Note is { } note)
-                        output.WriteLine($"    {note}");
+                        output.WriteLine(TerminalText.Clean($"    {note}"));
                     foreach (var backend in verdict.Backends)
                     {
                         var target = backend.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-                        output.WriteLine($"    {backend.Backend.Id} :{target} {ServiceReachText.Outcome(backend.Outcome)}: {backend.Reason}");
+                        output.WriteLine(TerminalText.Clean($"    {backend.Backend.Id} :{target} {ServiceReachText.Outcome(backend.Outcome)}: {backend.Reason}"));
                     }
                 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -11,7 +12,7 @@ public static class ServiceEnvironmentWriter
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine($"# Service variables of {workload.Id}[{workload.Kind}]");
+        output.WriteLine(TerminalText.Clean($"# Service variables of {workload.Id}[{workload.Kind}]"));
         if (!workload.EnableServiceLinks)
             output.WriteLine("# enableServiceLinks: false: the services of its namespace add no variables.");
         else if (variables.IsEmpty)
@@ -20,6 +21,6 @@ public static class ServiceEnvironmentWriter
         if (variables.Any(v => string.IsNullOrEmpty(v.Service.ClusterIp)))
             output.WriteLine($"# {ServiceEnvironment.UnknownClusterIp} stands for a cluster IP the manifests do not give (allocated when the service is created).");
         foreach (var variable in variables)
-            output.WriteLine($"{variable.Name}={variable.Value}");
+            output.WriteLine(TerminalText.Clean($"{variable.Name}={variable.Value}"));
     }
 }

@@ -33,9 +33,9 @@ public static class ServiceMatrixWriter
             return;
         }
 
-        var names = clients.Select(c => columns[0].Port.Verdicts[c].Client.Id).ToList();
+        var names = clients.Select(c => TerminalText.Clean(columns[0].Port.Verdicts[c].Client.Id)).ToList();
         var firstWidth = Math.Max("client".Length, names.Count == 0 ? 0 : names.Max(n => n.Length));
-        var headers = columns.Select(c => Column(c.Summary, c.Port)).ToList();
+        var headers = columns.Select(c => TerminalText.Clean(Column(c.Summary, c.Port))).ToList();
         output.WriteLine("client".PadRight(firstWidth) + string.Concat(headers.Select(h => "  " + h)));
         var line = new System.Text.StringBuilder();
         for (var row = 0; row < clients.Length; row++)

@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Services;
+using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -19,27 +20,25 @@ public static class ServicesMarkdownWriter
                 EndpointsSource.None => "none (ExternalName)",
                 EndpointsSource.Manual => "manual (no selector)",
                 _ when summary.Endpoints.Backends.IsEmpty => "none",
-                _ => string.Join("<br>", summary.Endpoints.Backends.Select(b => $"`{b.Id}`")),
+                _ => string.Join("<br>", summary.Endpoints.Backends.Select(b => $"`{Code(b.Id)}`")),
             };
             output.WriteLine(
-                $"| `{summary.Id}` | {summary.TypeText} | {Cell(summary.Ports.Select(ServiceReachText.PortMapping))} | {backends} | " +
-                $"{Cell(summary.DnsNames.TakeLast(1).Concat(summary.SrvNames).Select(n => $"`{n}`"))} | " +
-                $"{Cell(summary.Ports.Select(p => $"{p.Label}: {ServicesTextWriter.Reached(p, workloads)}"))} |");
+                $"| `{Code(summary.Id)}` | {Escape(summary.TypeText)} | {Cell(summary.Ports.Select(ServiceReachText.PortMapping))} | {backends} | " +
+                $"{string.Join("<br>", summary.DnsNames.TakeLast(1).Concat(summary.SrvNames).Select(n => $"`{Code(n)}`"))} | " +
+                $"{Cell(summary.Ports.Select(p => $"{ServiceReachText.Label(p)}: {ServicesTextWriter.Reached(p, workloads)}"))} |");
         }
 
         if (report.Dns is not { } dns)
             return;
         output.WriteLine();
-        output.WriteLine($"**Cluster DNS** (`{dns.Service.Namespace}/{dns.Service.Name}`, port 53 UDP and TCP)" +
+        output.WriteLine($"**Cluster DNS** (`{Code($"{dns.Service.Namespace}/{dns.Service.Name}")}`, port 53 UDP and TCP)" +
                          (dns.Assumed is { } assumed ? $": {Escape(assumed)}" : string.Empty));
         output.WriteLine();
         output.WriteLine("| Workload | UDP | TCP |");
         output.WriteLine("|---|---|---|");
         foreach (var workload in dns.Workloads)
-            output.WriteLine($"| `{workload.Workload.Id}` | {ServiceReachText.Coverage(workload.Udp)} | {ServiceReachText.Coverage(workload.Tcp)} |");
+            output.WriteLine($"| `{Code(workload.Workload.Id)}` | {ServiceReachText.Coverage(workload.Udp)} | {ServiceReachText.Coverage(workload.Tcp)} |");
     }
 
     private static string Cell(IEnumerable<string> lines) => string.Join("<br>", lines.Select(Escape));
-
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -21,7 +22,7 @@ public static class ServicesTextWriter
         foreach (var summary in report.Services)
         {
             var service = summary.Service;
-            output.WriteLine($"{summary.Id}  {summary.TypeText}{Selector(summary)}");
+            output.WriteLine(TerminalText.Clean($"{summary.Id}  {summary.TypeText}{Selector(summary)}"));
             foreach (var port in summary.Ports)
                 Line(output, "port", ServiceReachText.PortMapping(port));
             Line(output, "backends", summary.Endpoints.Source switch
@@ -37,7 +38,7 @@ public static class ServicesTextWriter
             foreach (var pod in summary.PodNames)
                 Line(output, "pod dns", pod.Name ?? $"{pod.Workload}: unknown ({pod.Basis})");
             foreach (var port in summary.Ports)
-                Line(output, "reached", $"{port.Label}: {Reached(port, workloads)}");
+                Line(output, "reached", $"{ServiceReachText.Label(port)}: {Reached(port, workloads)}");
             foreach (var note in summary.Notes)
                 Line(output, "note", note);
             output.WriteLine();
@@ -82,11 +83,11 @@ public static class ServicesTextWriter
         ? "  selector " + string.Join(',', selector.Select(p => $"{p.Key}={p.Value}"))
         : string.Empty;
 
-    private static void Line(TextWriter output, string label, string text) => output.WriteLine($"  {label,-9} {text}");
+    private static void Line(TextWriter output, string label, string text) => output.WriteLine(TerminalText.Clean($"  {label,-9} {text}"));
 
     internal static void WriteDns(ClusterDnsAssessment dns, TextWriter output)
     {
-        output.WriteLine($"Cluster DNS ({dns.Service.Namespace}/{dns.Service.Name}, port 53 UDP and TCP)");
+        output.WriteLine(TerminalText.Clean($"Cluster DNS ({dns.Service.Namespace}/{dns.Service.Name}, port 53 UDP and TCP)"));
         if (dns.Assumed is { } assumed)
             Line(output, "assumed", assumed);
         foreach (var group in dns.Workloads.GroupBy(w => w.Summary).OrderBy(g => g.Key, StringComparer.Ordinal))
