@@ -101,8 +101,10 @@ internal static class DiffHandler
             request.AnalysisOptions() with { Paths = loaderPaths, PrintDiagnostics = false, WorkTreePath = git is null ? null : git.WorkTreePath },
             terminal,
             cancellationToken);
-        var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, new EvaluationOptions(request.IpBlockPods)), loaded.HasErrors, git);
-        DiagnosticPrinter.Print(loaded.Diagnostics.Select(side.Display), terminal, request.Quiet);
+        // Links the git copy refused (they leave the repository) are input errors of that side, as in the work tree.
+        var copyErrors = git?.Diagnostics ?? [];
+        var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, new EvaluationOptions(request.IpBlockPods)), loaded.HasErrors || !copyErrors.IsEmpty, git);
+        DiagnosticPrinter.Print(copyErrors.Concat(loaded.Diagnostics.Select(side.Display)), terminal, request.Quiet);
         return side;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Manifests.Git;
 
@@ -10,13 +11,14 @@ public sealed class GitTree : IDisposable
 {
     private readonly string _repository;
 
-    internal GitTree(string reference, string repository, string folder, ImmutableArray<string> paths, ImmutableArray<string> missing)
+    internal GitTree(string reference, string repository, string folder, ImmutableArray<string> paths, ImmutableArray<string> missing, ImmutableArray<Diagnostic> diagnostics)
     {
         Reference = reference;
         _repository = repository;
         Folder = folder;
         Paths = paths;
         Missing = missing;
+        Diagnostics = diagnostics;
     }
 
     /// <summary>The ref as the user wrote it.</summary>
@@ -30,6 +32,12 @@ public sealed class GitTree : IDisposable
 
     /// <summary>Requested paths that do not exist at the ref (as written): that side has nothing there.</summary>
     public ImmutableArray<string> Missing { get; }
+
+    /// <summary>
+    /// Errors found while copying, which the loader cannot see: symbolic links at the ref that lead outside the
+    /// repository (or are absolute) and so are not followed, as the loader refuses links that leave its input.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>Shows a path inside <see cref="Folder"/> the way git names it: <c>REF:path/in/repo.yaml</c>.</summary>
     public string DisplayPath(string path)

@@ -18,8 +18,8 @@ internal static class GitTreeListing
         return full.StartsWith(Root + "/", StringComparison.Ordinal) ? full[(Root.Length + 1)..] : null;
     }
 
-    /// <summary>Blob entries of <c>ls-tree -r -z</c> output at or below <paramref name="inRepo"/>; links and submodules are skipped.</summary>
-    public static IEnumerable<GitBlob> Entries(string listing, string inRepo)
+    /// <summary>Every record of <c>ls-tree -r -t -z</c> output: blobs, links, trees and submodules.</summary>
+    public static IEnumerable<GitEntry> Parse(string listing)
     {
         foreach (var record in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -28,11 +28,12 @@ internal static class GitTreeListing
             if (tab < 0)
                 continue;
             var fields = record[..tab].Split(' ');
-            var path = record[(tab + 1)..];
-            if (fields.Length != 3 || fields[1] != "blob" || fields[0] == "120000")
-                continue;
-            if (inRepo.Length == 0 || path == inRepo || path.StartsWith(inRepo + "/", StringComparison.Ordinal))
-                yield return new GitBlob(fields[2], path);
+            if (fields.Length == 3)
+                yield return new GitEntry(fields[0], fields[1], fields[2], record[(tab + 1)..]);
         }
     }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="inRepo"/> or below it ('' is the root).</summary>
+    public static bool IsAtOrBelow(string path, string inRepo) =>
+        inRepo.Length == 0 || path == inRepo || path.StartsWith(inRepo + "/", StringComparison.Ordinal);
 }

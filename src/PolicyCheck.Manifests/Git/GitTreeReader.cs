@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Model;
+
 namespace PolicyCheck.Manifests.Git;
 
 /// <summary>
@@ -82,30 +86,109 @@ public static class GitTreeReader
     private static async Task<GitTreeReadResult> CopyAsync(
         GitTreeRequest request, string repository, string sha, List<(string Written, string InRepo)> requested, string folder, CancellationToken cancellationToken)
     {
+        // The whole tree, so that links can be followed anywhere in the repository, as in a checkout.
+        var listing = await GitProcess.RunAsync(request.Git, repository, ["ls-tree", "-r", "-t", "-z", sha], cancellationToken);
+        if (listing.ExitCode != 0)
+            return GitTreeReadResult.Failed($"git ls-tree failed at '{request.Reference}': {GitProcess.FirstLine(listing.Error)}");
+
+        var entries = GitTreeListing.Parse(listing.Output).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var linkTargets = new Dictionary<string, string>(StringComparer.Ordinal);
+        async Task<string?> TargetOf(string path)
+        {
+            if (!entries.TryGetValue(path, out var entry) || !entry.IsLink)
+                return null;
+            if (!linkTargets.TryGetValue(path, out var text))
+            {
+                var blob = await GitProcess.RunAsync(request.Git, repository, ["cat-file", "blob", entry.Object], cancellationToken);
+                if (blob.ExitCode != 0)
+                    throw new IOException($"git cat-file cannot read the link '{path}': {GitProcess.FirstLine(blob.Error)}");
+                linkTargets[path] = text = blob.Output;
+            }
+
+            return text;
+        }
+
         var found = new List<string>();
         var missing = new List<string>();
-        var blobs = new List<GitBlob>();
+        var blobs = new Dictionary<string, GitBlob>(StringComparer.Ordinal);
+        var links = new SortedSet<string>(StringComparer.Ordinal);
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var (written, inRepo) in requested)
         {
-            var listing = await GitProcess.RunAsync(request.Git, repository, inRepo.Length == 0 ? ["ls-tree", "-r", "-z", sha] : ["ls-tree", "-r", "-z", sha, "--", inRepo], cancellationToken);
-            if (listing.ExitCode != 0)
-                return GitTreeReadResult.Failed($"git ls-tree failed for '{written}' at '{request.Reference}': {GitProcess.FirstLine(listing.Error)}");
-
-            var entries = GitTreeListing.Entries(listing.Output, inRepo).ToList();
-            if (entries.Count == 0)
+            var under = entries.Values.Where(e => e.Type == "blob" && GitTreeListing.IsAtOrBelow(e.Path, inRepo)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+            if (under.Count == 0)
             {
                 missing.Add(written);
                 continue;
             }
 
-            var isFile = entries.Count == 1 && entries[0].Path == inRepo;
+            var isFile = under.Count == 1 && under[0].Path == inRepo;
             found.Add(inRepo.Length == 0 ? folder : Path.Combine(folder, inRepo));
-            blobs.AddRange(entries.Where(e => isFile || ManifestExtensions.Any(x => e.Path.EndsWith(x, StringComparison.OrdinalIgnoreCase))));
+            foreach (var entry in under)
+            {
+                var named = isFile || IsManifest(entry.Path);
+                if (entry.IsFile)
+                {
+                    if (named)
+                        blobs[entry.Path] = new GitBlob(entry.Object, entry.Path);
+                    continue;
+                }
+
+                // A link is copied as a link, with what it leads to, so the loader treats it as in the work tree: a
+                // folder follows it when it stays inside the folder, and a named file follows it anywhere.
+                var resolution = await GitLinks.ResolveAsync(entry.Path, TargetOf);
+                if (resolution.Refused)
+                {
+                    // Only a link the loader would read is worth an error: the work tree skips other names too.
+                    if (named)
+                        diagnostics.Add(Refusal(request.Reference, entry.Path, resolution));
+                    continue;
+                }
+
+                links.UnionWith(resolution.Links);
+                if (resolution.Target is { } target && entries.TryGetValue(target, out var end))
+                {
+                    if (end.IsFile)
+                    {
+                        blobs[end.Path] = new GitBlob(end.Object, end.Path);
+                    }
+                    else if (end.IsTree)
+                    {
+                        folders.Add(end.Path);
+                        if (isFile)
+                        {
+                            // The named path is a link to a folder: the loader reads that folder's manifests through it.
+                            foreach (var inside in entries.Values.Where(e => e.IsFile && GitTreeListing.IsAtOrBelow(e.Path, end.Path) && IsManifest(e.Path)))
+                                blobs[inside.Path] = new GitBlob(inside.Object, inside.Path);
+                        }
+                    }
+                }
+            }
         }
 
-        if (await CatFileBatch.WriteAsync(request.Git, repository, folder, blobs.DistinctBy(b => b.Path).ToList(), cancellationToken) is { } writeError)
+        if (await CatFileBatch.WriteAsync(request.Git, repository, folder, [.. blobs.Values.OrderBy(b => b.Path, StringComparer.Ordinal)], cancellationToken) is { } writeError)
             return GitTreeReadResult.Failed($"git cat-file failed at '{request.Reference}': {writeError}");
 
-        return new GitTreeReadResult(new GitTree(request.Reference, repository, folder, [.. found], [.. missing]), null);
+        foreach (var path in folders)
+            Directory.CreateDirectory(Path.Combine(folder, Local(path)));
+        foreach (var link in links)
+        {
+            var at = Path.Combine(folder, Local(link));
+            Directory.CreateDirectory(Path.GetDirectoryName(at)!); // at is below folder, so it has a parent
+            File.CreateSymbolicLink(at, Local(linkTargets[link]));
+        }
+
+        return new GitTreeReadResult(new GitTree(request.Reference, repository, folder, [.. found], [.. missing], diagnostics.ToImmutable()), null);
     }
+
+    private static bool IsManifest(string path) => ManifestExtensions.Any(x => path.EndsWith(x, StringComparison.OrdinalIgnoreCase));
+
+    private static string Local(string path) => path.Replace('/', Path.DirectorySeparatorChar);
+
+    /// <summary>The error for a link the commit cannot resolve, shaped as the work tree's loader gives it.</summary>
+    private static Diagnostic Refusal(string reference, string path, GitLinkResolution resolution) =>
+        resolution.LeavesRepository
+            ? Diagnostic.Create(LoadDiagnostics.LinkOutsideInput, SourceSpan.None, $"{reference}:{path}", $"{reference}:")
+            : Diagnostic.Create(LoadDiagnostics.InputUnreadable, SourceSpan.None, $"{reference}:{path}", resolution.Refusal);
 }
