@@ -49,6 +49,17 @@ public sealed class YamlScalar : YamlNode
         };
     }
 
+    /// <summary>
+    /// The value as a boolean when it is one: YAML 1.1's spellings, as go-yaml (and so kubectl) reads them —
+    /// <c>true</c>/<c>yes</c>/<c>y</c>/<c>on</c> and <c>false</c>/<c>no</c>/<c>n</c>/<c>off</c> in lower, title or
+    /// upper case. The one place these spellings are listed.
+    /// </summary>
+    public bool TryGetBoolean(out bool value)
+    {
+        value = Kind == ScalarKind.Bool && IsTrueWord(Value);
+        return Kind == ScalarKind.Bool;
+    }
+
     /// <summary>The value as an integer when it is one, or a number without a fraction (JSON cannot tell them apart).</summary>
     public bool TryGetInteger(out long value)
     {
@@ -106,14 +117,16 @@ public sealed class YamlScalar : YamlNode
         }
     }
 
-    private static ScalarKind ResolveWord(string value) => value switch
-    {
-        "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
-        "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO" or
-        "true" or "True" or "TRUE" or "false" or "False" or "FALSE" or
-        "on" or "On" or "ON" or "off" or "Off" or "OFF" => ScalarKind.Bool,
-        _ => ScalarKind.String,
-    };
+    private static ScalarKind ResolveWord(string value) =>
+        value is "~" or "null" or "Null" or "NULL" ? ScalarKind.Null
+        : IsTrueWord(value) || IsFalseWord(value) ? ScalarKind.Bool
+        : ScalarKind.String;
+
+    private static bool IsTrueWord(string value) =>
+        value is "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON";
+
+    private static bool IsFalseWord(string value) =>
+        value is "n" or "N" or "no" or "No" or "NO" or "false" or "False" or "FALSE" or "off" or "Off" or "OFF";
 
     /// <summary>
     /// Go's <c>strconv.ParseInt(s, 0, 64)</c> after go-yaml drops underscores: optional sign, then <c>0x</c>, <c>0o</c>,

@@ -47,7 +47,7 @@ internal sealed class AuditCluster : IAsyncDisposable
             .AcceptToken(ServiceAccountToken, "system:serviceaccount:policycheck:policycheck-audit")
             .AcceptClientCertificates();
         var api = await (configure?.Invoke(builder) ?? builder).StartAsync();
-        var cluster = new AuditCluster(api, CliRunner.TempFolder());
+        var cluster = new AuditCluster(api, TempFolder.Scratch());
         cluster.WriteFiles();
         return cluster;
     }

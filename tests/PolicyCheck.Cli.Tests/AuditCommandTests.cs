@@ -88,7 +88,7 @@ public sealed class AuditCommandTests
     public async Task LintOfTheSavedSnapshot_SarifPassesGitHubRulesToo()
     {
         await using var cluster = await AuditCluster.StartAsync();
-        var checkout = CliRunner.TempFolder(); // a repository checkout, as in a CI job
+        var checkout = TempFolder.Scratch(); // a repository checkout, as in a CI job
         Directory.CreateDirectory(Path.Combine(checkout, ".git"));
         Directory.CreateDirectory(Path.Combine(checkout, "audit"));
         var snapshot = Path.Combine(checkout, "audit", "cluster.yaml");
@@ -170,7 +170,7 @@ public sealed class AuditCommandTests
         string kubeconfig;
         await using (var cluster = await AuditCluster.StartAsync())
             kubeconfig = File.ReadAllText(cluster.TokenKubeconfig);
-        var path = Path.Combine(CliRunner.TempFolder(), "gone.kubeconfig");
+        var path = Path.Combine(TempFolder.Scratch(), "gone.kubeconfig");
         File.WriteAllText(path, kubeconfig); // the server behind it has stopped
 
         var result = await AuditCluster.RunAsync("audit", "--kubeconfig", path, "--timeout", "5", "matrix");

@@ -172,7 +172,7 @@ public sealed class AuditCompareTests
 
     private static string WriteManifests()
     {
-        var folder = CliRunner.TempFolder();
+        var folder = TempFolder.Scratch();
         File.WriteAllText(Path.Combine(folder, "workloads.yaml"), Workloads);
         File.WriteAllText(Path.Combine(folder, "policies.yaml"), Policies);
         return folder;

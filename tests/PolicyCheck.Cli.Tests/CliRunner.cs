@@ -19,12 +19,4 @@ internal static class CliRunner
     public static Task<Result> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     public static string Example(string name) => Path.Combine(Snapshot.RepositoryRoot(), "examples", name);
-
-    /// <summary>A fresh temporary folder, removed when the test fixture's process ends.</summary>
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "policycheck-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 }

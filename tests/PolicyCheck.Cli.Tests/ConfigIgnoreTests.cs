@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Cli.Tests;
 
@@ -25,7 +26,7 @@ public sealed class ConfigIgnoreTests
 
     private static string Repository(bool gitInit = false)
     {
-        var root = CliRunner.TempFolder();
+        var root = TempFolder.Scratch();
         Directory.CreateDirectory(Path.Combine(root, "k8s"));
         Directory.CreateDirectory(Path.Combine(root, "legacy", "old"));
         File.WriteAllText(Path.Combine(root, "k8s", "web.yaml"), Pod("web"));
@@ -158,16 +159,5 @@ public sealed class ConfigIgnoreTests
         }
     }
 
-    private static string Git(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", .. args])
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!; // git is installed wherever these tests run (the diff tests need it too)
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"git {string.Join(' ', args)}: {error}");
-        return output;
-    }
+    private static string Git(string folder, params string[] args) => TestGit.Run(folder, args);
 }

@@ -34,7 +34,7 @@ public sealed class DiffCommandTests
 
     private static string Side(string yaml)
     {
-        var folder = CliRunner.TempFolder();
+        var folder = TempFolder.Scratch();
         File.WriteAllText(Path.Combine(folder, "app.yaml"), yaml);
         return folder;
     }
@@ -180,7 +180,7 @@ public sealed class DiffCommandTests
     [Test]
     public async Task Diff_Output_WritesTheFileAndNothingToStdout()
     {
-        var target = Path.Combine(CliRunner.TempFolder(), "diff.md");
+        var target = Path.Combine(TempFolder.Scratch(), "diff.md");
 
         var result = await CliRunner.RunAsync("diff", Side(TestManifests.TwoPods), Side(TwoPodsWith443), "-f", "md", "-o", target);
 
@@ -195,7 +195,7 @@ public sealed class DiffCommandTests
     [Test]
     public async Task Diff_OutputNotWritable_IsUsageError()
     {
-        var target = Path.Combine(CliRunner.TempFolder(), "missing-folder", "diff.txt");
+        var target = Path.Combine(TempFolder.Scratch(), "missing-folder", "diff.txt");
 
         var result = await CliRunner.RunAsync("diff", Side(TestManifests.TwoPods), Side(TwoPodsWith443), "--output", target);
 
@@ -225,7 +225,7 @@ public sealed class DiffCommandTests
     [Test]
     public async Task Diff_MissingBasePath_ExitsTwoWithTheLoadError()
     {
-        var missing = Path.Combine(CliRunner.TempFolder(), "nope");
+        var missing = Path.Combine(TempFolder.Scratch(), "nope");
 
         var result = await CliRunner.RunAsync("diff", missing, Side(TestManifests.TwoPods));
 
@@ -273,7 +273,7 @@ public sealed class DiffCommandTests
     /// </summary>
     private static string Repository()
     {
-        var root = CliRunner.TempFolder();
+        var root = TempFolder.Scratch();
         Git(root, "init", "-q", "-b", "main");
         Directory.CreateDirectory(Path.Combine(root, "k8s"));
         File.WriteAllText(Path.Combine(root, "k8s", "app.yaml"), TestManifests.TwoPods);
@@ -291,18 +291,7 @@ public sealed class DiffCommandTests
         return root;
     }
 
-    private static string Git(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", .. args])
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"git {string.Join(' ', args)}: {error}");
-        return output;
-    }
+    private static string Git(string folder, params string[] args) => TestGit.Run(folder, args);
 
     private static Task<int> RunGit(string root, Terminal terminal, string? gitRef, string? headRef, string[] paths, DiffFormat format = DiffFormat.Text, string git = "git") =>
         DiffHandler.RunAsync(
@@ -450,7 +439,7 @@ public sealed class DiffCommandTests
     public async Task Git_ShallowCloneWithoutTheBase_SaysToFetchIt()
     {
         var origin = Repository();
-        var clone = Path.Combine(CliRunner.TempFolder(), "clone");
+        var clone = Path.Combine(TempFolder.Scratch(), "clone");
         Git(origin, "clone", "-q", "--depth", "1", "file://" + origin, clone);
         var baseCommit = Git(origin, "rev-parse", "HEAD~1").Trim();
 

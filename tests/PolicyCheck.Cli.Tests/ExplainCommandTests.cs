@@ -176,7 +176,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_InvalidPolicy_ExplainsTheRestAndExitsIncomplete()
     {
-        var folder = CliRunner.TempFolder();
+        var folder = TempFolder.Scratch();
         await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TestManifests.TwoPods);
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), TestManifests.InvalidProtocolPolicy);
 
@@ -194,7 +194,7 @@ public sealed class ExplainCommandTests
     [Test]
     public async Task Explain_Output_WritesFileAndNothingToStdout()
     {
-        var path = Path.Combine(CliRunner.TempFolder(), "explain.json");
+        var path = Path.Combine(TempFolder.Scratch(), "explain.json");
 
         var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/a", "--to", "x/b", "--format", "json", "--output", path);
 

@@ -128,7 +128,7 @@ public sealed class LintCommandTests
     [Test]
     public async Task Lint_RejectedInputAndFindings_IncompleteWins()
     {
-        var folder = CliRunner.TempFolder();
+        var folder = TempFolder.Scratch();
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), Rejected);
         File.Copy(Path.Combine(CliRunner.Example("split-peers"), "network-policies.yaml"), Path.Combine(folder, "split.yaml"));
 
@@ -140,7 +140,7 @@ public sealed class LintCommandTests
     [Test]
     public async Task Lint_MissingInput_IsAnErrorWithoutLocationAndExitsIncomplete()
     {
-        var result = await CliRunner.RunAsync("lint", Path.Combine(CliRunner.TempFolder(), "absent.yaml"));
+        var result = await CliRunner.RunAsync("lint", Path.Combine(TempFolder.Scratch(), "absent.yaml"));
 
         using (Assert.EnterMultipleScope())
         {
@@ -206,7 +206,7 @@ public sealed class LintCommandTests
     [Test]
     public async Task Lint_Output_WritesTheFileAndNothingToStdout()
     {
-        var path = Path.Combine(CliRunner.TempFolder(), "lint.json");
+        var path = Path.Combine(TempFolder.Scratch(), "lint.json");
 
         var result = await CliRunner.RunAsync("lint", CliRunner.Example("split-peers"), "--format", "json", "--output", path);
 

@@ -38,7 +38,7 @@ public sealed class LintConfigTests
 
     private static string Repository(string manifest = SplitPeers, string? config = null)
     {
-        var root = CliRunner.TempFolder();
+        var root = TempFolder.Scratch();
         Directory.CreateDirectory(Path.Combine(root, ".git"));
         Directory.CreateDirectory(Path.Combine(root, "k8s", "apps"));
         File.WriteAllText(Path.Combine(root, "k8s", "apps", "web.yaml"), manifest);
@@ -88,7 +88,7 @@ public sealed class LintConfigTests
     [Test]
     public async Task Lint_ConfigAboveTheGitRoot_NotUsed()
     {
-        var outer = CliRunner.TempFolder();
+        var outer = TempFolder.Scratch();
         File.WriteAllText(Path.Combine(outer, ".policycheck.yaml"), "rules:\n  PC1003: {enabled: false}\n");
         var inner = Path.Combine(outer, "repo");
         Directory.CreateDirectory(Path.Combine(inner, ".git"));
@@ -165,7 +165,7 @@ public sealed class LintConfigTests
     public async Task Lint_ConfigOption_NamesTheFileAndMissingFileIsAUsageError()
     {
         var root = Repository();
-        var config = Path.Combine(CliRunner.TempFolder(), "team.yaml");
+        var config = Path.Combine(TempFolder.Scratch(), "team.yaml");
         File.WriteAllText(config, "rules:\n  PC1003: {enabled: false}\n");
 
         var named = await RunOnApps("lint", root, "--config", config);

@@ -227,7 +227,7 @@ public sealed class ListCommandTests
     [Test]
     public async Task List_Output_WritesTheFile()
     {
-        var path = Path.Combine(CliRunner.TempFolder(), "list.txt");
+        var path = Path.Combine(TempFolder.Scratch(), "list.txt");
 
         var result = await Webshop("--output", path, "--focus", "shop/backend", "--direction", "ingress", "--no-summary");
 
@@ -335,7 +335,7 @@ public sealed class ListCommandTests
     [Test]
     public async Task List_MissingFile_ExitsIncompleteInput()
     {
-        var result = await CliRunner.RunAsync("list", Path.Combine(CliRunner.TempFolder(), "absent.yaml"));
+        var result = await CliRunner.RunAsync("list", Path.Combine(TempFolder.Scratch(), "absent.yaml"));
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.IncompleteInput), result.Error);
     }

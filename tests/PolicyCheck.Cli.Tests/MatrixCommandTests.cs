@@ -44,7 +44,7 @@ public sealed class MatrixCommandTests
     [Test]
     public async Task Matrix_InvalidPolicy_ReportsPositionAndExitsIncomplete()
     {
-        var folder = CliRunner.TempFolder();
+        var folder = TempFolder.Scratch();
         await File.WriteAllTextAsync(Path.Combine(folder, "good.yaml"), TestManifests.TwoPods);
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.yaml"), TestManifests.InvalidProtocolPolicy);
 
@@ -102,7 +102,7 @@ public sealed class MatrixCommandTests
     [Test]
     public async Task Matrix_OutputFile_WritesResultThereAndNothingToStdout()
     {
-        var target = Path.Combine(CliRunner.TempFolder(), "matrix.csv");
+        var target = Path.Combine(TempFolder.Scratch(), "matrix.csv");
 
         var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "csv", "--output", target);
 
@@ -126,7 +126,7 @@ public sealed class MatrixCommandTests
     [Test]
     public async Task Matrix_OutputFileInMissingFolder_ExitsUsageErrorWithMessage()
     {
-        var target = Path.Combine(CliRunner.TempFolder(), "no", "such", "dir", "m.json");
+        var target = Path.Combine(TempFolder.Scratch(), "no", "such", "dir", "m.json");
 
         var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output", target);
 

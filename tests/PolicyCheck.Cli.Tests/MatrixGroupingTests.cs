@@ -273,7 +273,7 @@ public sealed class MatrixGroupingTests
     [Test]
     public async Task Matrix_TooWideToAFile_FullTableInTheFile()
     {
-        var target = Path.Combine(CliRunner.TempFolder(), "matrix.txt");
+        var target = Path.Combine(TempFolder.Scratch(), "matrix.txt");
 
         var result = await OnTerminalAsync(FortyPods, 80, "matrix", "-", "--output", target);
 

@@ -19,7 +19,7 @@ public sealed class SyntheticClusterTests
     [TestCase(4, 3)]
     public void Generated_SmallCluster_AgreesWithReference(int seed, int podsPerWorkload)
     {
-        var folder = CliRunner.TempFolder();
+        var folder = TempFolder.Scratch();
         new ClusterGenerator(new SynthOptions(Workloads: 36, Namespaces: 6, Policies: 30, Seed: seed, PodsPerWorkload: podsPerWorkload)).WriteTo(folder);
 
         var loaded = ManifestLoader.Load([folder]);

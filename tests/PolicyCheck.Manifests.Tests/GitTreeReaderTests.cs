@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PolicyCheck.Manifests.Git;
 using PolicyCheck.TestKit;
 
@@ -84,15 +83,5 @@ public sealed class GitTreeReaderTests
             Throws.InstanceOf<OperationCanceledException>());
     }
 
-    private static void Git(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!; // git is on PATH wherever these tests run, as for the diff --git tests
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, () => $"git {string.Join(' ', args)}: {error.Result}");
-    }
+    private static void Git(string folder, params string[] args) => TestGit.Run(folder, args);
 }

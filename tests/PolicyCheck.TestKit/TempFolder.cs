@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace PolicyCheck.TestKit;
@@ -37,4 +38,27 @@ public sealed class TempFolder : IDisposable
     public string Folder(string relativePath) => Directory.CreateDirectory(Path.Combine(Root, relativePath)).FullName;
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static readonly ConcurrentBag<TempFolder> Scratches = [];
+
+    /// <summary>
+    /// A fresh folder for a test that cannot scope one with <c>using</c> (its path outlives a helper method), deleted
+    /// by <see cref="DeleteScratches"/>, which a test assembly's <c>[SetUpFixture]</c> calls once all tests ran.
+    /// </summary>
+    public static string Scratch()
+    {
+        var folder = new TempFolder();
+        Scratches.Add(folder);
+        return folder.Root;
+    }
+
+    /// <summary>Deletes every folder <see cref="Scratch"/> made (ones already gone are skipped).</summary>
+    public static void DeleteScratches()
+    {
+        while (Scratches.TryTake(out var folder))
+        {
+            if (Directory.Exists(folder.Root))
+                folder.Dispose();
+        }
+    }
 }

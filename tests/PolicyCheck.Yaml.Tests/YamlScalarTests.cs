@@ -45,6 +45,30 @@ public sealed class YamlScalarTests
     public void Plain_Resolves(string text, string expected) =>
         Assert.That(Plain(text).Kind, Is.EqualTo(Enum.Parse<ScalarKind>(expected)));
 
+    [Description("YAML 1.1 booleans as go-yaml v2 reads them: y/yes/true/on are true, n/no/false/off false, in three cases.")]
+    [TestCase("true", true)]
+    [TestCase("Yes", true)]
+    [TestCase("Y", true)]
+    [TestCase("ON", true)]
+    [TestCase("FALSE", false)]
+    [TestCase("no", false)]
+    [TestCase("n", false)]
+    [TestCase("Off", false)]
+    public void Plain_Boolean_HasItsValue(string text, bool expected)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Plain(text).TryGetBoolean(out var value), Is.True);
+            Assert.That(value, Is.EqualTo(expected));
+        }
+    }
+
+    [TestCase("yEs")]
+    [TestCase("1")]
+    [TestCase("")]
+    public void Plain_NotABoolean_IsNoBoolean(string text) =>
+        Assert.That(Plain(text).TryGetBoolean(out _), Is.False);
+
     [TestCase("yes")]
     [TestCase("80")]
     [TestCase("")]

@@ -71,7 +71,7 @@ public static class KubeconfigReader
                 result = scalar.Kind switch
                 {
                     ScalarKind.Null => null,
-                    ScalarKind.Bool => JsonValue.Create(scalar.Value is "true" or "True" or "TRUE" or "y" or "Y" or "yes" or "Yes" or "YES" or "on" or "On" or "ON"),
+                    ScalarKind.Bool when scalar.TryGetBoolean(out var flag) => JsonValue.Create(flag),
                     ScalarKind.Int when scalar.TryGetInteger(out var number) => JsonValue.Create(number),
                     _ => JsonValue.Create(scalar.Value),
                 };

@@ -171,8 +171,8 @@ internal sealed class ObjectContext
         {
             case null or YamlScalar { IsNull: true }:
                 return null;
-            case YamlScalar { Kind: ScalarKind.Bool } scalar:
-                return scalar.Value is "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON";
+            case YamlScalar scalar when scalar.TryGetBoolean(out var value):
+                return value;
             default:
                 WrongType(node, field, "a boolean");
                 return null;
