@@ -1,3 +1,5 @@
+using PolicyCheck.TestKit;
+
 namespace PolicyCheck.Cli.Tests;
 
 /// <summary>Issue #12: empty and malformed options, unwritable output, hostile configuration files.</summary>
@@ -118,7 +120,7 @@ public sealed class HostileInputTests
     [Test]
     public async Task ConfigProfile_OutsideRepository_IsRefusedWithoutReadingIt()
     {
-        var outside = Path.Combine(CliRunner.TempFolder(), "secret.yaml");
+        var outside = Path.Combine(TempFolder.Scratch(), "secret.yaml");
         File.WriteAllText(outside, "top-secret-content: 1\n");
         var root = Repository($"profile: {outside}\n");
 
@@ -132,7 +134,7 @@ public sealed class HostileInputTests
     [Test]
     public async Task ConfigProfile_SymlinkLeavingRepository_IsRefused()
     {
-        var outside = Path.Combine(CliRunner.TempFolder(), "p.yaml");
+        var outside = Path.Combine(TempFolder.Scratch(), "p.yaml");
         File.WriteAllText(outside, "rules: {}\n");
         var root = Repository("profile: ./inside.yaml\n");
         File.CreateSymbolicLink(Path.Combine(root, "inside.yaml"), outside);
@@ -146,7 +148,7 @@ public sealed class HostileInputTests
     [Test]
     public async Task Baseline_OutsideRepository_IsRefused()
     {
-        var outside = Path.Combine(CliRunner.TempFolder(), "b.json");
+        var outside = Path.Combine(TempFolder.Scratch(), "b.json");
         File.WriteAllText(outside, "{}");
         var root = Repository(null);
 
@@ -185,7 +187,7 @@ public sealed class HostileInputTests
     public async Task Config_Fifo_DoesNotHang()
     {
         Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "FIFOs are Unix");
-        var fifo = Path.Combine(CliRunner.TempFolder(), "fifo.yaml");
+        var fifo = Path.Combine(TempFolder.Scratch(), "fifo.yaml");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
             await mkfifo.WaitForExitAsync();
 
@@ -217,7 +219,7 @@ public sealed class HostileInputTests
 
     private static string Repository(string? config, string manifest = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n")
     {
-        var root = CliRunner.TempFolder();
+        var root = TempFolder.Scratch();
         Directory.CreateDirectory(Path.Combine(root, ".git"));
         Directory.CreateDirectory(Path.Combine(root, "k8s"));
         File.WriteAllText(Path.Combine(root, "k8s", "ns.yaml"), manifest);
