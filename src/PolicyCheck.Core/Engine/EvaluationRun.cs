@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Net.Sockets;
 using PolicyCheck.Core.Model;
 
@@ -85,10 +86,34 @@ internal sealed class EvaluationRun
             [.. subjectNode.Select(c => nodeGroups[c])]);
     }
 
-    /// <summary><c>ns/name</c>, or <c>ns/name[Kind]</c> where two workloads of different kinds share a name.</summary>
-    private static string[] SubjectIds(ImmutableArray<Workload> workloads)
+    /// <summary>
+    /// <c>ns/name</c>, or <c>ns/name[Kind]</c> where two workloads of different kinds share a name. Ids are unique by
+    /// construction: a name that itself reads like a qualified id (a Pod <c>web[Deployment]</c> beside a Deployment
+    /// <c>web</c>, possible where names were not validated) gets <c>#2</c>, <c>#3</c>… in workload order.
+    /// </summary>
+    internal static string[] SubjectIds(ImmutableArray<Workload> workloads)
     {
         var counts = workloads.GroupBy(w => w.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. workloads.Select(w => counts[w.Id] > 1 ? $"{w.Id}[{w.Kind}]" : w.Id)];
+        var ids = workloads.Select(w => counts[w.Id] > 1 ? $"{w.Id}[{w.Kind}]" : w.Id).ToArray();
+        var taken = new HashSet<string>(ids.Length, StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+            seen[id] = seen.GetValueOrDefault(id) + 1;
+        foreach (var (id, count) in seen)
+        {
+            if (count == 1)
+                taken.Add(id);
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (seen[ids[i]] == 1)
+                continue;
+            var id = ids[i];
+            for (var n = 2; !taken.Add(ids[i]); n++)
+                ids[i] = string.Create(CultureInfo.InvariantCulture, $"{id}#{n}");
+        }
+
+        return ids;
     }
 }
