@@ -100,6 +100,7 @@ public sealed class ConfigIgnoreTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task DiffGit_IgnoreGlob_AppliesToTheCommittedFilesByTheirPathInTheRepository()
     {

@@ -236,6 +236,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [TestCase(new[] { "diff", "only-one" }, "diff needs two paths, BASE and HEAD")]
     [TestCase(new[] { "diff", "a", "b", "c" }, "diff needs two paths, BASE and HEAD, or --git REF [PATH...]; got 3.")]
     [TestCase(new[] { "diff", "a", "b", "--head-git", "main" }, "--head-git needs --git")]
@@ -308,6 +309,7 @@ public sealed class DiffCommandTests
             terminal,
             CancellationToken.None);
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_TwoCommits_ComparesTheRefsWithoutTouchingTheWorkTree()
     {
@@ -344,6 +346,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_NoPaths_UsesTheWorkingDirectoryAndReportsFixedFindingsAtTheRef()
     {
@@ -376,6 +379,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_RelativePath_IsRelativeToTheWorkingDirectory()
     {
@@ -393,6 +397,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_PathMissingAtRef_BaseIsEmptyThereWithANote()
     {
@@ -410,6 +415,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_Quiet_SuppressesTheNote()
     {
@@ -435,6 +441,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_ShallowCloneWithoutTheBase_SaysToFetchIt()
     {
@@ -452,6 +459,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_OptionLikeRef_IsRejectedNotRunAsAnOption()
     {
@@ -480,6 +488,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_NotInstalled_IsUsageErrorWithHint()
     {
@@ -511,6 +520,7 @@ public sealed class DiffCommandTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task Git_ExportIgnoredFile_IsStillRead()
     {

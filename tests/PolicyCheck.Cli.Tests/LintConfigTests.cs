@@ -339,6 +339,7 @@ public sealed class LintConfigTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task LintSarif_Suppressions_InSourceAndExternal_ValidateClean()
     {

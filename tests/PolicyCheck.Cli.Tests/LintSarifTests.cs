@@ -13,6 +13,7 @@ public sealed class LintSarifTests
     public static IEnumerable<string> Examples() =>
         Directory.GetDirectories(Path.Combine(Snapshot.RepositoryRoot(), "examples")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
+    [Category(TestCategories.External)]
     [TestCaseSource(nameof(Examples))]
     public async Task LintSarif_Example_ValidatesClean(string example)
     {

@@ -10,6 +10,7 @@ namespace PolicyCheck.Manifests.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class GitTreeReaderTests
 {
+    [Category(TestCategories.External)]
     [Test]
     public async Task TryReadAsync_FolderAtCommit_CopiesItsManifestsAsCommitted()
     {
@@ -57,6 +58,7 @@ public sealed class GitTreeReaderTests
         }
     }
 
+    [Category(TestCategories.External)]
     [Test]
     public async Task TryReadAsync_UnknownRef_SaysItIsNotACommit()
     {
