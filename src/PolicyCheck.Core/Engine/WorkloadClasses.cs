@@ -41,6 +41,7 @@ internal sealed class WorkloadClasses
         var byKey = new Dictionary<ClassKey, int>();
         var classes = ImmutableArray.CreateBuilder<WorkloadClass>();
         var classOf = new int[workloads.Length];
+        var labelBuffer = new List<(string Key, string Value)>();
         for (var i = 0; i < workloads.Length; i++)
         {
             var w = workloads[i];
@@ -49,7 +50,7 @@ internal sealed class WorkloadClasses
             var key = new ClassKey(
                 w.Namespace,
                 w.HostNetwork,
-                [.. w.Labels.Where(l => podKeys.Contains(l.Key)).Select(l => (l.Key, l.Value))],
+                ReadLabels(w.Labels, podKeys, labelBuffer),
                 [.. namedPorts.OrderBy(p => p.Key.Name, StringComparer.Ordinal).ThenBy(p => p.Key.Protocol).Select(p => (p.Key.Name, p.Key.Protocol, p.Value))],
                 ipBlocks);
             if (!byKey.TryGetValue(key, out var id))
@@ -65,6 +66,24 @@ internal sealed class WorkloadClasses
         }
 
         return new WorkloadClasses(workloads, [.. classOf], classes.ToImmutable());
+    }
+
+    /// <summary>
+    /// The labels of a workload whose keys some pod selector reads, in key order. A plain loop over the sorted
+    /// dictionary: this runs once per workload, and LINQ over its enumerator stood out in a profile of the
+    /// evaluation at 10k workloads.
+    /// </summary>
+    private static (string Key, string Value)[] ReadLabels(
+        ImmutableSortedDictionary<string, string> labels, HashSet<string> podKeys, List<(string Key, string Value)> buffer)
+    {
+        buffer.Clear();
+        foreach (var (key, value) in labels)
+        {
+            if (podKeys.Contains(key))
+                buffer.Add((key, value));
+        }
+
+        return [.. buffer];
     }
 
     /// <summary>The label keys some pod selector reads and the port names some policy port names.</summary>
