@@ -14,11 +14,17 @@ namespace PolicyCheck.Core.Engine;
 /// </summary>
 public sealed class SubjectGroups
 {
+    /// <summary>Per group, its first member, which answers for the group off the diagonal.</summary>
+    private readonly int[] _first;
+
     private SubjectGroups(ReachabilityMatrix matrix, ImmutableArray<ImmutableArray<int>> members, PortQuery? port)
     {
         Matrix = matrix;
         Members = members;
         Port = port;
+        _first = new int[members.Length];
+        for (var i = 0; i < members.Length; i++)
+            _first[i] = members[i][0];
     }
 
     /// <summary>The matrix whose subjects the groups hold.</summary>
@@ -62,6 +68,16 @@ public sealed class SubjectGroups
         if (from != to)
             return Matrix.Allowed(source[0], Members[to][0]);
         return source.Length > 1 ? Matrix.WithinGroup(source) : Matrix.Allowed(source[0], source[0]);
+    }
+
+    /// <summary>
+    /// <see cref="Allowed"/> from group <paramref name="from"/> to every group, in group order, into
+    /// <paramref name="into"/> (at least <see cref="Count"/> long).
+    /// </summary>
+    public void AllowedRow(int from, Span<PortSet> into)
+    {
+        Matrix.AllowedRow(_first[from], _first, into);
+        into[from] = Allowed(from, from);
     }
 
     /// <summary>

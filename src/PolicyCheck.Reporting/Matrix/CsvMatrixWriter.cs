@@ -1,4 +1,5 @@
 using System.Buffers;
+using PolicyCheck.Core.Engine;
 using static PolicyCheck.Reporting.Formats.CsvText;
 
 namespace PolicyCheck.Reporting.Matrix;
@@ -33,16 +34,19 @@ internal sealed class CsvMatrixWriter : IMatrixWriter
         }
 
         output.Write(RecordEnd);
+        var allowed = report.Port is null ? new PortSet[n] : null;
         for (var row = 0; row < n; row++)
         {
             WriteInputField(output, cells.IdOf(row));
+            if (allowed is not null)
+                cells.AllowedRow(row, allowed);
             for (var column = 0; column < n; column++)
             {
                 output.Write(',');
-                if (report.Port is not null)
+                if (allowed is null)
                     output.Write(cells.IsPortAllowed(row, column) ? "true" : "false");
-                else if (cells.Allowed(row, column) is { IsEmpty: false } allowed)
-                    WriteField(output, allowed.ToString());
+                else if (!allowed[column].IsEmpty)
+                    WriteField(output, allowed[column].ToString());
             }
 
             output.Write(RecordEnd);

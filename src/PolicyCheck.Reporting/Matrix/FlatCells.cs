@@ -32,6 +32,8 @@ internal sealed class FlatCells : IMatrixCells
 
     public PortSet Allowed(int from, int to) => Matrix.Allowed(_shown[from], _shown[to]);
 
+    public void AllowedRow(int from, Span<PortSet> into) => Matrix.AllowedRow(_shown[from], _shown.AsSpan(), into);
+
     public PortSet? Within(int position) => Matrix.BetweenReplicas(_shown[position]);
 
     public PortSet? BetweenReplicas(int position) => Matrix.BetweenReplicas(_shown[position]);

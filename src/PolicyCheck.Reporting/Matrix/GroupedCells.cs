@@ -22,6 +22,8 @@ internal sealed class GroupedCells(SubjectGroups groups) : IMatrixCells
 
     public PortSet Allowed(int from, int to) => groups.Allowed(from, to);
 
+    public void AllowedRow(int from, Span<PortSet> into) => groups.AllowedRow(from, into);
+
     public PortSet? Within(int position) => groups.Within(position);
 
     public PortSet? BetweenReplicas(int position) =>

@@ -29,6 +29,9 @@ internal interface IMatrixCells
     /// <summary>What the position <paramref name="from"/> may send <paramref name="to"/>; on the diagonal the subject to itself, or one member to another.</summary>
     PortSet Allowed(int from, int to);
 
+    /// <summary><see cref="Allowed"/> from <paramref name="from"/> to every position, into <paramref name="into"/> (at least <see cref="Count"/> long).</summary>
+    void AllowedRow(int from, Span<PortSet> into);
+
     /// <summary>What one pod of a position may send another, different pod of it; <c>null</c> where there is no second pod.</summary>
     PortSet? Within(int position);
 

@@ -62,13 +62,16 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
     private static void WriteConnections(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, MatrixReport report, IMatrixCells cells)
     {
         var ids = Enumerable.Range(0, cells.Count).Select(cells.IdOf).ToArray();
+        var allowed = report.Port is null ? new PortSet[cells.Count] : null;
         json.WriteStartArray("connections");
         for (var row = 0; row < cells.Count; row++)
         {
+            if (allowed is not null)
+                cells.AllowedRow(row, allowed);
             for (var column = 0; column < cells.Count; column++)
             {
-                if (report.Port is null)
-                    WriteConnection(json, cells, ids, row, column);
+                if (allowed is not null)
+                    WriteConnection(json, cells, ids, row, column, allowed[column]);
                 else
                     WritePortConnection(json, cells, ids, row, column);
             }
@@ -142,9 +145,8 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
         json.WriteEndObject();
     }
 
-    private static void WriteConnection(Utf8JsonWriter json, IMatrixCells cells, string[] ids, int row, int column)
+    private static void WriteConnection(Utf8JsonWriter json, IMatrixCells cells, string[] ids, int row, int column, PortSet allowed)
     {
-        var allowed = cells.Allowed(row, column);
         if (allowed.IsEmpty)
             return;
         StartPair(json, ids[row], ids[column]);
