@@ -1,6 +1,4 @@
-using PolicyCheck.Core.Engine;
-
-namespace PolicyCheck.Reporting.List;
+namespace PolicyCheck.Core.Engine;
 
 /// <summary>
 /// One ordered pair of subjects in a connection list. Off the diagonal it is a connection the filters kept. On the
