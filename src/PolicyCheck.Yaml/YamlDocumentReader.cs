@@ -76,11 +76,11 @@ public sealed class YamlDocumentReader
                 var end = new TextPosition(Line(ex.End), Column(ex.End));
 
                 // YamlDotNet places tab errors where the enclosing construct starts (often 1:1); point at the tab.
-                var at = message.Contains("tab", StringComparison.Ordinal) && FindTab(text, chunkStart, stoppedAt, end) is { } tab ? tab : stoppedAt;
+                var at = message.Contains("tab", StringComparison.Ordinal) && YamlTextScan.FindTab(text, chunkStart, _lineOffset + 1, stoppedAt, end) is { } tab ? tab : stoppedAt;
                 Report(YamlDiagnostics.YamlSyntax, at, at == stoppedAt ? end : at with { Column = at.Column + 1 }, message);
             }
 
-            if (!TryFindResumePoint(text, chunkStart, stoppedAt, out chunkStart, out var resumeLine))
+            if (!YamlTextScan.TryFindResumePoint(text, chunkStart, _lineOffset + 1, stoppedAt, out chunkStart, out var resumeLine))
                 return;
             _lineOffset = resumeLine - 1;
         }
@@ -364,98 +364,4 @@ public sealed class YamlDocumentReader
     private static int Column(Mark mark) => (int)Math.Min(mark.Column, int.MaxValue);
 
     private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
-
-    /// <summary>
-    /// Where to parse again after a syntax error: the next line that starts a document (<c>---</c>) or ends one
-    /// (<c>...</c>). The error's own line qualifies when the error is the marker itself (an unclosed scalar or
-    /// bracket cut off by the next document), so that document is not lost.
-    /// </summary>
-    private bool TryFindResumePoint(string text, int chunkStart, TextPosition error, out int resumeIndex, out int resumeLine)
-    {
-        var index = chunkStart;
-        var line = _lineOffset + 1;
-        while (index < text.Length)
-        {
-            var qualifies = line > error.Line || (line == error.Line && error.Column == 1 && index > chunkStart);
-            if (qualifies && IsDocumentMarker(text, index))
-            {
-                resumeIndex = index;
-                resumeLine = line;
-                return true;
-            }
-
-            var next = text.AsSpan(index).IndexOfAny('\r', '\n');
-            if (next < 0)
-                break;
-            index += next;
-            index += text[index] == '\r' && index + 1 < text.Length && text[index + 1] == '\n' ? 2 : 1;
-            line++;
-        }
-
-        resumeIndex = 0;
-        resumeLine = 0;
-        return false;
-    }
-
-    /// <summary>
-    /// The first tab character from <paramref name="from"/> on, through the line of <paramref name="to"/> or, when
-    /// YamlDotNet places the end before the tab too, up to the end of the document.
-    /// </summary>
-    private TextPosition? FindTab(string text, int chunkStart, TextPosition from, TextPosition to)
-    {
-        var index = chunkStart;
-        var line = _lineOffset + 1;
-        while (index < text.Length && (line <= to.Line || !IsDocumentMarker(text, index)))
-        {
-            var next = text.AsSpan(index).IndexOfAny('\r', '\n');
-            var length = next < 0 ? text.Length - index : next;
-            if (line >= from.Line)
-            {
-                var skip = line == from.Line ? Math.Min(from.Column - 1, length) : 0;
-                var tab = text.AsSpan(index + skip, length - skip).IndexOf('\t');
-                if (tab >= 0)
-                    return new TextPosition(line, skip + tab + 1);
-            }
-
-            if (next < 0)
-                break;
-            index += next;
-            index += text[index] == '\r' && index + 1 < text.Length && text[index + 1] == '\n' ? 2 : 1;
-            line++;
-        }
-
-        return null;
-    }
-
-    private static bool IsDocumentMarker(string text, int index)
-    {
-        var rest = text.AsSpan(index);
-        if (!rest.StartsWith("---", StringComparison.Ordinal) && !rest.StartsWith("...", StringComparison.Ordinal))
-            return false;
-        return rest.Length == 3 || rest[3] is ' ' or '\t' or '\r' or '\n';
-    }
-
-    private sealed class OpenCollection(bool isMapping, bool isFlow, TextPosition start, string? anchor)
-    {
-        public bool IsMapping { get; } = isMapping;
-
-        public bool IsFlow { get; } = isFlow;
-
-        public TextPosition Start { get; } = start;
-
-        public string? Anchor { get; } = anchor;
-
-        public List<YamlEntry> Entries => field ??= [];
-
-        public List<YamlNode> Items => field ??= [];
-
-        /// <summary>True between a mapping's key and its value; <see cref="Key"/> is null when the key was not a scalar.</summary>
-        public bool HasKey { get; set; }
-
-        public YamlScalar? Key { get; set; }
-
-        public long Size { get; set; } = 1;
-
-        public TextPosition? LastEnd { get; set; }
-    }
 }
