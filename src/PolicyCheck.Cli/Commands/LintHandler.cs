@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyCheck.Cli.Configuration;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
