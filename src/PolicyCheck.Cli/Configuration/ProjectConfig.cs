@@ -1,9 +1,9 @@
 using System.CommandLine;
+using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Settings;
-using PolicyCheck.Config;
 using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli.Configuration;
