@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using PolicyCheck.Cli.Commands;
-using PolicyCheck.Kube;
 using PolicyCheck.TestKit;
 using PolicyCheck.TestKit.FakeKubeApi;
 

@@ -1,5 +1,4 @@
 using PolicyCheck.Kube;
-using PolicyCheck.TestKit;
 using YamlDotNet.RepresentationModel;
 
 namespace PolicyCheck.Cli.Tests;

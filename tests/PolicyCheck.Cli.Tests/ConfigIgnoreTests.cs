@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Cli.Tests;

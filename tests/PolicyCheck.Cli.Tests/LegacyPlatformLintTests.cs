@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Cli.Tests;
 

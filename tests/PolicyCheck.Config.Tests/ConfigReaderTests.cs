@@ -1,4 +1,3 @@
-using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Config.Tests;

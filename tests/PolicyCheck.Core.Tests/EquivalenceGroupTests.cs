@@ -1,5 +1,4 @@
 using PolicyCheck.Core.Engine;
-using PolicyCheck.Core.Model;
 using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Core.Tests;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using PolicyCheck.Core.Engine;
-using PolicyCheck.Core.Model;
 using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Core.Tests;

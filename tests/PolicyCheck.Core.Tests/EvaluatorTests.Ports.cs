@@ -1,6 +1,5 @@
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
-using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Core.Tests;
 

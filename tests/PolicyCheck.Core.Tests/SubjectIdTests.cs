@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 

@@ -1,5 +1,4 @@
 using PolicyCheck.TestKit;
-using PolicyCheck.TestKit.FakeKubeApi;
 
 namespace PolicyCheck.Kube.Tests;
 

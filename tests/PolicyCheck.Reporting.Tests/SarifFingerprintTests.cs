@@ -1,4 +1,3 @@
-using PolicyCheck.Reporting.Sarif;
 using static PolicyCheck.Reporting.Tests.SarifSamples;
 
 namespace PolicyCheck.Reporting.Tests;

@@ -1,5 +1,4 @@
 using PolicyCheck.Reporting.Sarif;
-using PolicyCheck.TestKit;
 using static PolicyCheck.Reporting.Tests.SarifSamples;
 
 namespace PolicyCheck.Reporting.Tests;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Engine;
-using PolicyCheck.Core.Model;
 using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Reporting.Tests;

@@ -1,5 +1,3 @@
-using PolicyCheck.Yaml;
-
 namespace PolicyCheck.Yaml.Tests;
 
 /// <summary>Plain scalars resolve as kubectl's YAML-to-JSON step (go-yaml v2, YAML 1.1) reads them.</summary>

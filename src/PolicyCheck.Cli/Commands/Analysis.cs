@@ -3,7 +3,6 @@ using System.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
 using PolicyCheck.Manifests;
-using PolicyCheck.Config;
 using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli.Commands;

@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using PolicyCheck.Cli.Configuration;
+using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Suppression;
 using PolicyCheck.Manifests;
-using PolicyCheck.Config;
 using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Sarif;
 

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using PolicyCheck.Cli.Configuration;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Reporting.Lint;
 
 namespace PolicyCheck.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Reporting.List;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using PolicyCheck.Core.Diagnostics;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
 using PolicyCheck.Manifests;
 using PolicyCheck.Reporting.List;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Cli.Commands;

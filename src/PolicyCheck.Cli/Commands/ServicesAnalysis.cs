@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
-using PolicyCheck.Manifests;
 
 namespace PolicyCheck.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Config;
+using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Cli.Configuration;
 

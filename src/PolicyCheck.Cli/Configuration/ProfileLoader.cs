@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
+using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Settings;
-using PolicyCheck.Config;
 
 namespace PolicyCheck.Cli.Configuration;
 

@@ -1,10 +1,9 @@
-using System.Collections.Immutable;
 using System.CommandLine;
+using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Settings;
-using PolicyCheck.Config;
 using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli.Configuration;

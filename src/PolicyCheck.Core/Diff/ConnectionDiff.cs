@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
-using System.Net.Sockets;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 

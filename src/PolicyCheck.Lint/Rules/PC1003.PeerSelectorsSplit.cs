@@ -1,5 +1,4 @@
 using PolicyCheck.Core.Diagnostics;
-using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Rules;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;

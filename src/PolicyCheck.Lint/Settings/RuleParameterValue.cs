@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Settings;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Objects;

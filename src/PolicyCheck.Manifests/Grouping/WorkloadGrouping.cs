@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Objects;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Manifests.Input;
 

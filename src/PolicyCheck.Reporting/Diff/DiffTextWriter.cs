@@ -1,6 +1,6 @@
 using PolicyCheck.Core.Diff;
-using PolicyCheck.Reporting.Lint;
 using PolicyCheck.Reporting.Formats;
+using PolicyCheck.Reporting.Lint;
 
 namespace PolicyCheck.Reporting.Diff;
 

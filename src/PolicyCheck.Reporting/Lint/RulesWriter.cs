@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Reporting.Formats;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using static PolicyCheck.Reporting.Formats.CsvText;
 
 namespace PolicyCheck.Reporting.List;

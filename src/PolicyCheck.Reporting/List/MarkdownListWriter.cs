@@ -1,4 +1,3 @@
-using System.Text;
 using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.List;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using PolicyCheck.Core.Engine;
 using static PolicyCheck.Reporting.Formats.CsvText;
 

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;

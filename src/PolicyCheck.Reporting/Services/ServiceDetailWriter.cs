@@ -1,4 +1,3 @@
-using PolicyCheck.Core.Services;
 using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Services;

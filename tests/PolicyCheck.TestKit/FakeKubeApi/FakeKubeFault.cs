@@ -1,6 +1,6 @@
 namespace PolicyCheck.TestKit.FakeKubeApi;
 
-/// <summary>A failure injected for requests to one resource (plural), for the first <see cref="Times"/> matching requests.</summary>
+/// <summary>A failure injected for requests to one resource (plural), for the first <paramref name="times"/> matching requests.</summary>
 internal sealed class FakeKubeFault(string plural, int status, int times, TimeSpan? retryAfter, bool onlyWithContinue)
 {
     private int _remaining = times;
