@@ -211,6 +211,10 @@ public static class LoadDiagnostics
 
     public static DiagnosticDescriptor SkippedKindNotRead => YamlDiagnostics.SkippedKindNotRead;
 
+    public static DiagnosticDescriptor InvalidKind { get; } = Error(
+        "PC0054", nameof(InvalidKind), "Kind is not valid",
+        "The kind '{0}' is not valid: a kind is letters, digits and '-', starting with a letter and at most 63 long, so no API serves it{1}; {2} is left out.");
+
     /// <summary>Every descriptor above, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
     [
@@ -222,7 +226,7 @@ public static class LoadDiagnostics
         EndPortWithNamedPort, EndPortWithoutPort, EndPortBelowPort, PortOutOfRange, InvalidPortName, InvalidPolicyType,
         RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject, WrongApiVersion, InvalidApiVersion,
         KindCaseMismatch, UnknownFieldIgnored, InvalidName, NullLabelValue, PolicySelectsEveryPod, NotARegularFile,
-        LinkOutsideInput, InvalidOwnerReference, SkippedKindNotRead,
+        LinkOutsideInput, InvalidOwnerReference, SkippedKindNotRead, InvalidKind,
     ];
 
     private static DiagnosticDescriptor Error(string id, string name, string title, string messageFormat) =>

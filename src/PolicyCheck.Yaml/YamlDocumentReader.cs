@@ -75,6 +75,11 @@ public sealed class YamlDocumentReader
                     message = char.ToLowerInvariant(message[0]) + message[1..];
                 var end = new TextPosition(Line(ex.End), Column(ex.End));
 
+                // At the end of a text without a final line break, YamlDotNet's mark is on a line that does not exist.
+                var textEnd = EndOf(text);
+                stoppedAt = stoppedAt > textEnd ? textEnd : stoppedAt;
+                end = end > textEnd ? textEnd : end;
+
                 // YamlDotNet places tab errors where the enclosing construct starts (often 1:1); point at the tab.
                 var at = message.Contains("tab", StringComparison.Ordinal) && YamlTextScan.FindTab(text, chunkStart, _lineOffset + 1, stoppedAt, end) is { } tab ? tab : stoppedAt;
                 Report(YamlDiagnostics.YamlSyntax, at, at == stoppedAt ? end : at with { Column = at.Column + 1 }, message);
@@ -362,6 +367,23 @@ public sealed class YamlDocumentReader
     private int Line(Mark mark) => (int)Math.Min(mark.Line + _lineOffset, int.MaxValue);
 
     private static int Column(Mark mark) => (int)Math.Min(mark.Column, int.MaxValue);
+
+    /// <summary>The position just after the last character: a line break (CR LF, LF or CR) starts the next line.</summary>
+    private static TextPosition EndOf(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new TextPosition(line, text.Length - lineStart + 1);
+    }
 
     private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }

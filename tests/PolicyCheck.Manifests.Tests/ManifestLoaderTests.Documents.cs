@@ -23,6 +23,24 @@ public sealed partial class ManifestLoaderTests
         }
     }
 
+    [TestCase("apiVersion: v1\nkind: Namespace\nmetadata: {", 3, 12)]
+    [TestCase("apiVersion: v1\r\nkind: Namespace\r\nmetadata: {", 3, 12)]
+    [TestCase("apiVersion: v1\nkind: Namespace\nmetadata: {\n", 4, 1)]
+    [Description("A file cut off inside a flow mapping ends at the column after its last character (3:12), or at the " +
+                 "start of the line after its final line break (4:1); an error at the end is placed there, not past it.")]
+    public void YamlSyntax_CutOffAtTheEnd_IsReportedWhereTheTextEnds(string text, int line, int column)
+    {
+        var result = Load(text);
+
+        var diagnostic = SingleDiagnostic(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostic.Id, Is.EqualTo(LoadDiagnostics.YamlSyntax.Id));
+            Assert.That((diagnostic.Span.Line, diagnostic.Span.Column), Is.EqualTo((line, column)), diagnostic.ToString);
+            Assert.That((diagnostic.Span.EndLine, diagnostic.Span.EndColumn), Is.EqualTo((line, column)), diagnostic.ToString);
+        }
+    }
+
     [Test]
     public void YamlSyntax_BadIndentation_IsReportedWhereItStarts()
     {

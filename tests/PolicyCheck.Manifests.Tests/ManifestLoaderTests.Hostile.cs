@@ -30,6 +30,28 @@ public sealed partial class ManifestLoaderTests
         }
     }
 
+    [TestCase("networking.k8s.io/v1", "\"NetworkPolicy \"", " (did you mean 'NetworkPolicy'?)")]
+    [TestCase("networking.k8s.io/v1", "Network Policy", " (did you mean 'NetworkPolicy'?)")]
+    [TestCase("v1", "\"Service\\r\"", " (did you mean 'Service'?)")]
+    [TestCase("v1", "\"a..b\"", "")]
+    [TestCase("apps/v1", "\"10.0.0.0/8\"", "")]
+    [TestCase("example.com/v1", "My_Widget", "")]
+    [Description("k8s apiextensions validation: a kind, lowercased, must be a DNS-1035 label (letters, digits, '-', " +
+                 "starting with a letter), so no API group serves these kinds and the API server refuses the object.")]
+    public void Object_KindNoApiCanServe_IsAnErrorAtItsField(string apiVersion, string kind, string suggestion)
+    {
+        var result = Load($"apiVersion: {apiVersion}\nkind: {kind}\nmetadata: {{name: p, namespace: shop}}\n" + StillLoaded);
+
+        var diagnostic = AssertSingleError(result, LoadDiagnostics.InvalidKind, 2, 7);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostic.Message, Does.StartWith("The kind '"));
+            Assert.That(diagnostic.Message, Does.Contain("is not valid: a kind is letters, digits and '-', starting with a letter"));
+            Assert.That(diagnostic.Message, suggestion.Length > 0 ? Does.Contain(suggestion) : Does.Not.Contain("did you mean"));
+            Assert.That(result.Statistics.SkippedKinds, Is.Empty, "a kind no API serves is not some other kind to skip");
+        }
+    }
+
     [Test]
     public void TypedList_ItemsInheritingTheWrongVersion_AreErrors()
     {

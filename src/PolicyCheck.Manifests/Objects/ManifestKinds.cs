@@ -63,9 +63,26 @@ internal static class ManifestKinds
     public static bool IsSkipped(string kind, string apiVersion)
     {
         if (!TryFind(kind, out var manifestKind, out var served))
-            return CaseInsensitiveMatch(kind) is null;
+            return CaseInsensitiveMatch(kind) is null && CheckKind(kind) is null;
         var group = Group(apiVersion);
         return !IsGroupOf(manifestKind, served, group) && !IsKubernetesGroup(group);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="kind"/> can name a kind of some API: lowercased, it must be a DNS-1035 label (letters,
+    /// digits and '-', starting with a letter, ending with a letter or digit, at most 63), as the API server validates a
+    /// CRD's <c>names.kind</c>. Else a "did you mean" suffix naming the kind we read that it spoils (<c>NetworkPolicy </c>,
+    /// <c>Network Policy</c>), or the empty string.
+    /// </summary>
+    public static string? CheckKind(string kind)
+    {
+        var valid = kind.Length <= 63 && char.IsAsciiLetter(kind[0]) && char.IsAsciiLetterOrDigit(kind[^1]) &&
+            kind.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+        if (valid)
+            return null;
+        var letters = string.Concat(kind.Where(char.IsAsciiLetterOrDigit));
+        var meant = Array.Find(Kinds, k => string.Equals(k, letters, StringComparison.OrdinalIgnoreCase));
+        return meant is null ? string.Empty : $" (did you mean '{meant}'?)";
     }
 
     public static bool IsRetired(ManifestKind kind, string apiVersion) => (kind, apiVersion) switch

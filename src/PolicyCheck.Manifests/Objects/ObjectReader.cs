@@ -69,6 +69,14 @@ internal sealed class ObjectReader
             return;
         }
 
+        if (ManifestKinds.CheckKind(kind) is { } suggestion)
+        {
+            // Like a malformed apiVersion: no API serves such a kind, so it is a broken object, not one to skip.
+            context.Subject = PeekSubject(root, "object", namespaced: true);
+            context.Reject(LoadDiagnostics.InvalidKind, root["kind"] ?? root, kind, suggestion);
+            return;
+        }
+
         var group = ManifestKinds.Group(apiVersion);
         if (!ManifestKinds.TryFind(kind, out var manifestKind, out var served))
         {
