@@ -53,10 +53,6 @@ internal static class ManifestKinds
         !group.Contains('.', StringComparison.Ordinal) || group == "k8s.io" || group.EndsWith(".k8s.io", StringComparison.Ordinal);
 
     /// <summary>
-    /// True for apiVersions that once served the kind and were removed (Kubernetes deprecation guide); every other
-    /// version of the right group never existed for it.
-    /// </summary>
-    /// <summary>
     /// Whether the loader skips an object of this kind and apiVersion (a custom resource, a ConfigMap): not a kind
     /// it reads, and not a misspelling of one (those are errors, so they are not "skipped").
     /// </summary>
@@ -85,6 +81,10 @@ internal static class ManifestKinds
         return meant is null ? string.Empty : $" (did you mean '{meant}'?)";
     }
 
+    /// <summary>
+    /// True for apiVersions that once served the kind and were removed (Kubernetes deprecation guide); every other
+    /// version of the right group never existed for it.
+    /// </summary>
     public static bool IsRetired(ManifestKind kind, string apiVersion) => (kind, apiVersion) switch
     {
         (ManifestKind.NetworkPolicy, "extensions/v1beta1") => true,
