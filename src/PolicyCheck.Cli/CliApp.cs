@@ -94,6 +94,12 @@ public static class CliApp
             var invocation = new TerminalInvocation(terminal with { InputFilter = config?.InputFilter() });
             return await configured.InvokeAsync(invocation, cancellationToken);
         }
+        catch (StandardOutputException ex)
+        {
+            // Output written outside a command's result (help, --version) to a pipe whose reader has gone.
+            terminal.Error.WriteLine($"policycheck: cannot write to standard output: {ex.Message}");
+            return (int)ExitCode.UsageError;
+        }
         catch (OperationCanceledException)
         {
             terminal.Error.WriteLine("policycheck: cancelled.");

@@ -34,10 +34,10 @@ internal sealed class HelpWithExamples : SynchronousCommandLineAction
 
         output.WriteLine("Exit codes:");
         output.WriteLine("  0   everything was read and evaluated");
-        output.WriteLine("  1   findings at or above the failure threshold (lint --fail-on; suppressed ones never count)");
+        output.WriteLine("  1   findings at or above the failure threshold (lint --fail-on, diff --fail-on-new-*; suppressed ones never count)");
         output.WriteLine("  2   incomplete input: some file or object was rejected (see the messages on stderr)");
-        output.WriteLine("  3   usage error: bad option or value, or an invalid .policycheck.yaml, profile or baseline");
-        output.WriteLine("  4   cluster unreachable");
+        output.WriteLine("  3   usage error: bad option or value, an invalid .policycheck.yaml, profile or baseline, or output that cannot be written");
+        output.WriteLine("  4   cluster unreachable or refused the request (audit)");
         output.WriteLine("  10  internal error");
         output.WriteLine();
         return result;

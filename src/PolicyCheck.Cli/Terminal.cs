@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using PolicyCheck.Manifests.Input;
 
 namespace PolicyCheck.Cli;
@@ -40,7 +42,39 @@ public sealed record Terminal(TextWriter Output, TextWriter Error, TextReader In
             }
         }
 
-        return new Terminal(Console.Out, Console.Error, Console.In, outputIsTerminal, !Console.IsErrorRedirected, width);
+        return new Terminal(StandardOutput(outputIsTerminal), Console.Error, Console.In, outputIsTerminal, !Console.IsErrorRedirected, width);
+    }
+
+    /// <summary>
+    /// Standard output as the commands write it. A pipe or socket is written through file descriptor 1 directly, so a
+    /// reader that closes it early (<c>| head -1</c>) is an error the command reports, not writes the .NET console
+    /// drops without a word. A terminal, a file or a device keeps <see cref="Console.Out"/>: a file shares its offset
+    /// with stderr under <c>&gt; log 2&gt;&amp;1</c>, which a FileStream (writing at its own position) would not.
+    /// Like <see cref="Console.Out"/>: UTF-8 without a byte order mark, flushed after every write, synchronized.
+    /// </summary>
+    private static TextWriter StandardOutput(bool outputIsTerminal)
+    {
+        if (outputIsTerminal || OperatingSystem.IsWindows())
+            return Console.Out;
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // No usable descriptor 1 (closed with >&-): the console copes with that on its own.
+            return Console.Out;
+        }
+
+        if (stream.CanSeek)
+        {
+            stream.Dispose();
+            return Console.Out;
+        }
+
+        var writer = new StreamWriter(new StandardOutputStream(stream), new UTF8Encoding(false), bufferSize: 4096) { AutoFlush = true };
+        return TextWriter.Synchronized(writer);
     }
 
     /// <summary>

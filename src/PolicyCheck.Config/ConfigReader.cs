@@ -27,7 +27,7 @@ public static class ConfigReader
         {
             config = reader.Errors.Count == 0 ? ConfigFile.Empty(path) : null;
         }
-        else if (reader.Mapping(root, "the configuration", ConfigKeys) is { } mapping)
+        else if (reader.Mapping(root, "the configuration", ConfigKeys, isRoot: true) is { } mapping)
         {
             var profile = reader.Scalar(mapping["profile"], "profile");
             var rules = reader.Rules(mapping["rules"]);
@@ -52,7 +52,7 @@ public static class ConfigReader
             if (reader.Errors.Count == 0)
                 reader.Errors.Add(new SettingsError(SourceSpan.At(path, 1, 1), "The profile is empty; write at least 'rules:'."));
         }
-        else if (reader.Mapping(root, "the profile", ProfileKeys) is { } mapping)
+        else if (reader.Mapping(root, "the profile", ProfileKeys, isRoot: true) is { } mapping)
         {
             profile = new ProfileFile(
                 path,
@@ -91,13 +91,17 @@ public static class ConfigReader
             return root is YamlScalar { IsNull: true } ? null : root;
         }
 
-        public YamlMapping? Mapping(YamlNode? node, string what, string[] keys)
+        /// <remarks>
+        /// A root that is no mapping is described without its value (<paramref name="isRoot"/>): such a file is not a
+        /// configuration at all, and may be anything, such as a credentials file.
+        /// </remarks>
+        public YamlMapping? Mapping(YamlNode? node, string what, string[] keys, bool isRoot = false)
         {
             if (node is null or YamlScalar { IsNull: true })
                 return null;
             if (node is not YamlMapping mapping)
             {
-                Error(node, $"{Capital(what)} must be a mapping, not {node.Describe()}.");
+                Error(node, $"{Capital(what)} must be a mapping, not {(isRoot ? node.DescribeShape() : node.Describe())}.");
                 return null;
             }
 

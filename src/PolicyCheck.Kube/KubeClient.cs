@@ -97,8 +97,8 @@ public sealed class KubeClient : IDisposable
                     {
                         throw new KubeApiException(KubeApiError.Server,
                             $"{request.Location(ContextName)}: listing {resource.QualifiedName} did not finish within {_options.MaxListPages} pages of " +
-                            $"{_options.PageSize} items ({items.Count} items so far, and the server still hands out continue tokens); read one namespace, " +
-                            $"or raise the limit ({nameof(KubeConnectionOptions.MaxListPages)}).");
+                            $"{_options.PageSize} items ({items.Count} items so far, and the server still hands out continue tokens); the server is " +
+                            "not paging correctly, or read one namespace at a time with --namespace.");
                     }
                 }
             }

@@ -24,4 +24,10 @@ public abstract class YamlNode
 
     /// <summary>What the node is, for messages: <c>a mapping</c>, <c>a list</c>, <c>the string 'x'</c>.</summary>
     public abstract string Describe();
+
+    /// <summary>
+    /// What the node is without its value (<c>a string of 40 characters</c>), for a file that turned out not to be
+    /// what was expected at all: it may be anything, such as a credentials file, so none of it is quoted.
+    /// </summary>
+    public virtual string DescribeShape() => Describe();
 }

@@ -49,6 +49,14 @@ public sealed class YamlScalar : YamlNode
         };
     }
 
+    public override string DescribeShape() => Kind switch
+    {
+        ScalarKind.Null => "null",
+        ScalarKind.Bool => "a boolean",
+        ScalarKind.Int or ScalarKind.Float => "a number",
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a string of {Value.Length} characters"),
+    };
+
     /// <summary>
     /// The value as a boolean when it is one: YAML 1.1's spellings, as go-yaml (and so kubectl) reads them —
     /// <c>true</c>/<c>yes</c>/<c>y</c>/<c>on</c> and <c>false</c>/<c>no</c>/<c>n</c>/<c>off</c> in lower, title or

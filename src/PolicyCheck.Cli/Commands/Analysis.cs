@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using PolicyCheck.Config;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
 using PolicyCheck.Manifests;
@@ -29,7 +30,7 @@ internal static class Analysis
         ReachabilityMatrix matrix;
         using (var progress = new ProgressPrinter(terminal))
         {
-            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(options.Namespace ?? "default"), terminal.Input, progress, cancellationToken);
+            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(options.Namespace ?? "default", options.MaxInputBytes), terminal.Input, progress, cancellationToken);
             var loadTime = clock.Elapsed;
             matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(options.IpBlockPods), progress, cancellationToken);
             if (options.Verbose)

@@ -14,6 +14,9 @@ internal sealed record AnalysisOptions(IReadOnlyList<string> Paths)
 
     public IpBlockPodMatching IpBlockPods { get; init; }
 
+    /// <summary>The most bytes read from one manifest file or standard input.</summary>
+    public long MaxInputBytes { get; init; } = LoadOptions.DefaultMaxInputBytes;
+
     public bool Quiet { get; init; }
 
     public bool Verbose { get; init; }

@@ -40,6 +40,7 @@ internal static class AuditCompareCommand
                 FailOnDrift = parse.GetValue(failOnDrift),
                 OutputPath = parse.GetValue(standard.Output),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

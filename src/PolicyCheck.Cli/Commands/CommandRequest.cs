@@ -21,6 +21,9 @@ public abstract record CommandRequest
 
     public IpBlockPodMatching IpBlockPods { get; init; }
 
+    /// <summary><c>--max-input-size</c>: the most bytes read from one manifest file or standard input; null for the default.</summary>
+    public long? MaxInputBytes { get; init; }
+
     public bool Quiet { get; init; }
 
     public bool Verbose { get; init; }
@@ -31,6 +34,7 @@ public abstract record CommandRequest
         Preloaded = preloaded,
         Namespace = Namespace,
         IpBlockPods = IpBlockPods,
+        MaxInputBytes = MaxInputBytes ?? LoadOptions.DefaultMaxInputBytes,
         Quiet = Quiet,
         Verbose = Verbose,
     };

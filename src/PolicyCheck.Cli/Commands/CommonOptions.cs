@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
+using PolicyCheck.Manifests;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -47,6 +48,33 @@ internal static class CommonOptions
         HelpName = "file",
     };
 
+    /// <summary>The largest value --max-input-size takes: close to the longest string .NET can hold (2^30 characters).</summary>
+    public const long MaxInputBytesLimit = 1000L * 1024 * 1024;
+
+    /// <summary>
+    /// <c>--max-input-size</c>: the most bytes read from one manifest file or standard input (null: the loader's
+    /// default, 256Mi), as a Kubernetes quantity such as 512Mi.
+    /// </summary>
+    public static Option<long?> MaxInputSize() => new("--max-input-size")
+    {
+        Description = $"The most bytes read from one manifest file or from standard input; a larger one is skipped " +
+                      $"with an error (default {ByteQuantity.Format(LoadOptions.DefaultMaxInputBytes)}). Bytes, or " +
+                      $"Ki, Mi, Gi (1024-based) or k, M, G (1000-based), up to {ByteQuantity.Format(MaxInputBytesLimit)}.",
+        HelpName = "size",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (!ByteQuantity.TryParse(text, out var bytes) || bytes < 1 || bytes > MaxInputBytesLimit)
+            {
+                result.AddError($"'{text}' is not a valid --max-input-size; use a number of bytes from 1 to " +
+                                $"{ByteQuantity.Format(MaxInputBytesLimit)}, optionally with Ki, Mi, Gi, k, M or G, such as 512Mi.");
+                return null;
+            }
+
+            return bytes;
+        },
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "Print only errors on stderr (no notes, warnings or summary).",
@@ -58,10 +86,11 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// <c>--output</c>, <c>--ipblock-pods</c>, <c>--quiet</c> and <c>--verbose</c>: the options every analysis command
-    /// ends its list with, made and added in one place so they stay in the same order in every help text.
+    /// <c>--output</c>, <c>--ipblock-pods</c>, <c>--max-input-size</c>, <c>--quiet</c> and <c>--verbose</c>: the
+    /// options every analysis command ends its list with, made and added in one place so they stay in the same order
+    /// in every help text.
     /// </summary>
-    public static Standard StandardOptions() => new(Output(), IpBlockPods(), Quiet(), Verbose());
+    public static Standard StandardOptions() => new(Output(), IpBlockPods(), MaxInputSize(), Quiet(), Verbose());
 
     /// <summary>A switch with no value, such as <c>--fail-on-drift</c>.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
@@ -129,14 +158,15 @@ internal static class CommonOptions
     };
 
     /// <summary>The options of <see cref="StandardOptions"/>.</summary>
-    public sealed record Standard(Option<string?> Output, Option<IpBlockPodMatching> IpBlockPods, Option<bool> Quiet, Option<bool> Verbose)
+    public sealed record Standard(Option<string?> Output, Option<IpBlockPodMatching> IpBlockPods, Option<long?> MaxInputSize, Option<bool> Quiet, Option<bool> Verbose)
     {
-        /// <summary>Adds the four options to <paramref name="command"/>, after those it already has.</summary>
+        /// <summary>Adds the five options to <paramref name="command"/>, after those it already has.</summary>
         public void AddTo(Command command)
         {
             ArgumentNullException.ThrowIfNull(command);
             command.Options.Add(Output);
             command.Options.Add(IpBlockPods);
+            command.Options.Add(MaxInputSize);
             command.Options.Add(Quiet);
             command.Options.Add(Verbose);
         }

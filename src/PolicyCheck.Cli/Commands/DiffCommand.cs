@@ -61,6 +61,7 @@ internal static class DiffCommand
                 Namespace = parse.GetValue(ns),
                 OutputPath = parse.GetValue(standard.Output),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
                 WorkingDirectory = Environment.CurrentDirectory,

@@ -117,6 +117,8 @@ internal static class DiffHandler
             {
                 Span = diagnostic.Span with { Path = Git.DisplayPath(diagnostic.Span.Path) },
                 Related = [.. diagnostic.Related.Select(r => r with { Path = Git.DisplayPath(r.Path) })],
+                // Arguments name paths too (the input folder a link leaves, a file in a system error message).
+                Arguments = [.. diagnostic.Arguments.Select(a => a is string text ? Git.DisplayText(text) : a)],
             };
     }
 }

@@ -66,6 +66,7 @@ internal static class LintCommand
                     Namespace = parse.GetValue(ns),
                     OutputPath = parse.GetValue(standard.Output),
                     IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                    MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                     Quiet = parse.GetValue(standard.Quiet),
                     Verbose = parse.GetValue(standard.Verbose),
                     Profile = parse.GetValue(profile),

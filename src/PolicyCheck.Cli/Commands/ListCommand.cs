@@ -72,6 +72,7 @@ internal static class ListCommand
                 SummaryOnly = parse.GetValue(summaryOnly),
                 OutputPath = parse.GetValue(standard.Output),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

@@ -60,6 +60,7 @@ internal static class MatrixCommand
                 Selector = parse.GetValue(selector),
                 OutputPath = parse.GetValue(standard.Output),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
                 GroupEquivalent = parse.GetValue(groupEquivalent),

@@ -13,8 +13,8 @@ internal static class OutputFile
     {
         if (path is null)
         {
-            // A full disk behind a redirected stdout (or /dev/full) fails here. A closed pipe (`| head`) does not:
-            // the .NET console drops writes to a broken pipe, so the command ends quietly with its own exit code.
+            // A full disk behind a redirected stdout (or /dev/full) fails here, and so does a pipe whose reader has
+            // gone (`| head -1`): Terminal.FromConsole writes a pipe through its descriptor, which reports EPIPE.
             try
             {
                 write(terminal.Output);

@@ -57,6 +57,7 @@ internal static class ServicesCommand
                 Service = parse.GetValue(service),
                 OutputPath = parse.GetValue(standard.Output),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

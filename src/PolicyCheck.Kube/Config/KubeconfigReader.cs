@@ -36,7 +36,7 @@ public static class KubeconfigReader
         if (root is not JsonObject mapping)
         {
             var start = documents[0].Root.Start;
-            return new KubeconfigReadResult(null, [$"{path}:{start.Line}:{start.Column}: a kubeconfig must be a mapping, not {documents[0].Root.Describe()}."]);
+            return new KubeconfigReadResult(null, [$"{path}:{start.Line}:{start.Column}: a kubeconfig must be a mapping, not {documents[0].Root.DescribeShape()}."]);
         }
 
         return new KubeconfigReadResult(new KubeconfigDocument(path, mapping, spans), []);

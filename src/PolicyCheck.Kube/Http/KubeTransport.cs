@@ -94,8 +94,8 @@ internal sealed class KubeTransport : IDisposable
             {
                 throw new KubeApiException(KubeApiError.Server,
                     $"{request.Location(_plan.ContextName)}: the API server's answer to GET {request.PathAndQuery} is larger than " +
-                    $"{ReadLimits.Describe(_options.MaxResponseBytes)}, the limit of one answer; read one namespace, or raise the limit " +
-                    $"({nameof(KubeConnectionOptions.MaxResponseBytes)}).")
+                    $"{ReadLimits.Describe(_options.MaxResponseBytes)}, the limit of one answer (a page of " +
+                    $"{_options.PageSize} items); read one namespace at a time with --namespace.")
                 { StatusCode = status };
             }
 

@@ -105,10 +105,29 @@ public sealed class LintBaseline
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $"{path}:{line + 1}:{(ex.BytePositionInLine ?? 0) + 1}" : path;
-            error = $"{where}: error: the baseline is not valid JSON: {ex.Message.Split(" Path:", 2)[0].TrimEnd('.')}.";
+            // The parser's message quotes the character or token it stopped at, which may be a piece of whatever
+            // file was passed as --baseline (a credentials file, say): say where and what was expected, nothing more.
+            var where = ex.LineNumber is { } line ? $"{path}:{line + 1}:{Column(text, line, ex.BytePositionInLine ?? 0)}" : path;
+            error = $"{where}: error: the baseline is not valid JSON; expected the JSON object 'policycheck lint --write-baseline' writes.";
             return null;
         }
+    }
+
+    /// <summary>The 1-based character column of a 0-based line and UTF-8 byte offset in it, as the JSON reader counts them.</summary>
+    private static long Column(string text, long line, long bytePosition)
+    {
+        var start = 0;
+        for (var i = 0L; i < line; i++)
+        {
+            var next = text.IndexOf('\n', start);
+            if (next < 0)
+                return bytePosition + 1;
+            start = next + 1;
+        }
+
+        var end = text.IndexOf('\n', start);
+        var bytes = Encoding.UTF8.GetBytes(text[start..(end < 0 ? text.Length : end)]);
+        return Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(bytePosition, bytes.Length)) + 1;
     }
 
     /// <summary>

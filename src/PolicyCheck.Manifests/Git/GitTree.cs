@@ -49,6 +49,22 @@ public sealed class GitTree : IDisposable
             : path;
     }
 
+    /// <summary>
+    /// Text that may name paths inside <see cref="Folder"/> (a diagnostic's argument, such as the input folder a link
+    /// leaves, or a system error message quoting the file) with each shown as <see cref="DisplayPath"/> shows it, so
+    /// the temporary folder never reaches a message.
+    /// </summary>
+    public string DisplayText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // The loader shows paths with '/' (on Windows the folder itself has '\\'), so both spellings are replaced.
+        var slashed = Folder.Replace('\\', '/');
+        var shown = text.Replace(Folder + Path.DirectorySeparatorChar, Reference + ":", StringComparison.Ordinal)
+            .Replace(slashed + "/", Reference + ":", StringComparison.Ordinal);
+        shown = shown.Replace(Folder, Reference + ":", StringComparison.Ordinal).Replace(slashed, Reference + ":", StringComparison.Ordinal);
+        return shown;
+    }
+
     /// <summary>Where a path inside <see cref="Folder"/> is in the work tree, as the repository lays it out at the ref.</summary>
     public string WorkTreePath(string path)
     {

@@ -61,7 +61,7 @@ public static class DriftWriter
 
     private static void WriteMarkdown(AuditDrift drift, TextWriter output)
     {
-        output.WriteLine($"## Drift between cluster `{drift.Context}` and the manifests");
+        output.WriteLine($"## Drift between cluster `{MarkdownText.Code(drift.Context)}` and the manifests");
         output.WriteLine();
         if (drift.IsEmpty)
         {
@@ -71,11 +71,11 @@ public static class DriftWriter
 
         output.WriteLine($"**Drift:** {Summary(drift)}.");
         var policies = drift.Policies;
-        MarkdownList(output, "NetworkPolicies only in the cluster", policies.OnlyLive, p => $"`{Name(p)}`");
-        MarkdownList(output, "NetworkPolicies only in the manifests", policies.OnlyDeclared, p => $"`{Name(p)}` ({MarkdownText.Escape(p.Span.ToString())})");
-        MarkdownList(output, "NetworkPolicies that differ", policies.Different, d => $"`{Name(d.Live)}`: {string.Join(", ", d.Parts)}");
-        MarkdownList(output, "Workloads only in the cluster", drift.WorkloadsOnlyLive, id => $"`{id}`");
-        MarkdownList(output, "Workloads only in the manifests", drift.WorkloadsOnlyDeclared, id => $"`{id}`");
+        MarkdownList(output, "NetworkPolicies only in the cluster", policies.OnlyLive, p => $"`{MarkdownText.Code(Name(p))}`");
+        MarkdownList(output, "NetworkPolicies only in the manifests", policies.OnlyDeclared, p => $"`{MarkdownText.Code(Name(p))}` ({MarkdownText.Escape(p.Span.ToString())})");
+        MarkdownList(output, "NetworkPolicies that differ", policies.Different, d => $"`{MarkdownText.Code(Name(d.Live))}`: {MarkdownText.Escape(string.Join(", ", d.Parts))}");
+        MarkdownList(output, "Workloads only in the cluster", drift.WorkloadsOnlyLive, id => $"`{MarkdownText.Code(id)}`");
+        MarkdownList(output, "Workloads only in the manifests", drift.WorkloadsOnlyDeclared, id => $"`{MarkdownText.Code(id)}`");
         var connections = drift.Connections;
         if (connections.All.Any())
         {
@@ -83,7 +83,7 @@ public static class DriftWriter
             output.WriteLine("| From | To | Cluster allows | Manifests allow |");
             output.WriteLine("|---|---|---|---|");
             foreach (var change in connections.All)
-                output.WriteLine($"| `{change.From}` | `{change.To}` | {Ports(change.After)} | {Ports(change.Before)} |");
+                output.WriteLine($"| `{MarkdownText.Code(change.From)}` | `{MarkdownText.Code(change.To)}` | {Ports(change.After)} | {Ports(change.Before)} |");
         }
     }
 
