@@ -1,5 +1,3 @@
-using PolicyCheck.Config;
-
 namespace PolicyCheck.Config.Tests;
 
 /// <summary>

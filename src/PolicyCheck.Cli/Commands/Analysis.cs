@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using PolicyCheck.Config;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
 using PolicyCheck.Manifests;

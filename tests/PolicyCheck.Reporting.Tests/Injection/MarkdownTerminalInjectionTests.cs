@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyCheck.Core.Audit;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Diff;
