@@ -183,6 +183,20 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public async Task Baseline_OverSixtyFourMiB_IsRefused()
+    {
+        var root = Repository(null);
+        var baseline = Path.Combine(root, "baseline.json");
+        using (var file = File.Create(baseline))
+            file.SetLength((64L << 20) + 1); // sparse: one byte over the limit, all zeros, no disk used
+
+        var result = await CliRunner.RunAsync("lint", Path.Combine(root, "k8s"), "--baseline", baseline);
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Error);
+        Assert.That(result.Error, Does.Contain("larger than the limit of 64 MiB"));
+    }
+
+    [Test]
     [CancelAfter(20_000)]
     public async Task Config_Fifo_DoesNotHang()
     {
