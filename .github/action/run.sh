@@ -46,7 +46,7 @@ fi
 
 mkdir -p "$(dirname "$sarif")"
 rm -f "$sarif"
-"$policycheck" lint "${paths[@]}" ${lint_options[@]+"${lint_options[@]}"} --fail-on "$fail_on" --format sarif --output "$sarif"
+"$policycheck" lint "${paths[@]}" ${lint_options[@]+"${lint_options[@]}"} --fail-on "$fail_on" -o sarif --output-file "$sarif"
 lint_exit=$?
 if [ "$lint_exit" -ge 3 ] || [ ! -s "$sarif" ]; then
   echo "::error::policycheck lint failed with exit code $lint_exit and wrote no SARIF log; see the messages above."
@@ -62,7 +62,7 @@ findings=$(jq '[.runs[]?.results[]? | select(((.suppressions // []) | length) ==
 
 {
   # The Markdown report of the same findings; its exit code was already taken from the SARIF run.
-  "$policycheck" lint "${paths[@]}" ${lint_options[@]+"${lint_options[@]}"} --fail-on none --format md
+  "$policycheck" lint "${paths[@]}" ${lint_options[@]+"${lint_options[@]}"} --fail-on none -o md
   echo
 } >>"$summary"
 
@@ -91,7 +91,7 @@ if [ "${INPUT_DIFF:-true}" = "true" ]; then
   if [ -n "$base_rev" ]; then
     diff_out=$(mktemp)
     diff_err=$(mktemp)
-    "$policycheck" diff --git "$base_rev" "${paths[@]}" --format md >"$diff_out" 2>"$diff_err"
+    "$policycheck" diff --git "$base_rev" "${paths[@]}" -o md >"$diff_out" 2>"$diff_err"
     diff_exit=$?
     case $diff_exit in
       0 | 1) cat "$diff_out" >>"$summary" ;;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using PolicyCheck.Cli.Commands;
 using PolicyCheck.Cli.Configuration;
 
@@ -49,7 +50,7 @@ public static class CliApp
                 "policycheck list examples/webshop --focus shop/frontend",
                 "policycheck services examples/seed-scenarios",
                 "policycheck lint examples/webshop",
-                "policycheck diff --git main k8s --format md",
+                "policycheck diff --git main k8s -o md",
                 "policycheck matrix --help",
             ],
             [matrix] = MatrixCommand.Examples,
@@ -82,9 +83,9 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not HelpWithExamples)
             {
-                foreach (var error in parse.Errors)
-                    terminal.Error.WriteLine($"policycheck: {error.Message}");
-                terminal.Error.WriteLine($"Run 'policycheck {string.Join(' ', CommandPath(parse))} --help' for usage.");
+                foreach (var line in ErrorLines(parse))
+                    terminal.Error.WriteLine($"policycheck: {line}");
+                terminal.Error.WriteLine(HelpHint(parse));
                 return (int)ExitCode.UsageError;
             }
 
@@ -118,11 +119,51 @@ public static class CliApp
         }
     }
 
-    private static List<string> CommandPath(ParseResult parse)
+    /// <summary>"Run 'policycheck matrix --help' for usage.": the command path from the root, one space apart.</summary>
+    internal static string HelpHint(ParseResult parse)
     {
+        ArgumentNullException.ThrowIfNull(parse);
         var names = new List<string>();
-        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
-            names.Insert(0, result.Command.Name);
-        return names;
+        for (SymbolResult? result = parse.CommandResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult command)
+                names.Insert(0, command.Command.Name);
+        }
+
+        names.Add("--help");
+        return $"Run '{string.Join(' ', names)}' for usage.";
+    }
+
+    /// <summary>
+    /// The parse errors, each a line; an error about a word the parser did not recognise ends with the nearest
+    /// subcommand (or, for an option, the nearest option) when one is close: "Did you mean 'matrix'?".
+    /// </summary>
+    private static IEnumerable<string> ErrorLines(ParseResult parse)
+    {
+        var suggestions = new List<(string Token, string Near)>();
+        foreach (var token in parse.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        {
+            var known = token.StartsWith('-')
+                ? KnownNames.Options(parse.CommandResult)
+                : parse.CommandResult.Command.Subcommands.Select(c => c.Name);
+            if (Spelling.Nearest(token, known) is { } near)
+                suggestions.Add((token, near));
+        }
+
+        foreach (var error in parse.Errors)
+        {
+            var message = error.Message;
+            var matched = suggestions.FindIndex(s => message.Contains($"'{s.Token}'", StringComparison.Ordinal));
+            if (matched >= 0)
+            {
+                message = $"{message.TrimEnd()} Did you mean '{suggestions[matched].Near}'?";
+                suggestions.RemoveAt(matched);
+            }
+
+            yield return message;
+        }
+
+        foreach (var (token, near) in suggestions)
+            yield return $"'{token}': did you mean '{near}'?";
     }
 }

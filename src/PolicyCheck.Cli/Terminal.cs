@@ -25,24 +25,44 @@ public sealed record Terminal(TextWriter Output, TextWriter Error, TextReader In
     private static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) ||
                                    string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
 
+    /// <summary>The width used when nothing says otherwise: no terminal and no <c>COLUMNS</c>.</summary>
+    public const int DefaultWidth = PolicyCheck.Reporting.Matrix.RenderOptions.DefaultWidth;
+
+    /// <summary>The narrowest width tables are laid out for, whatever the terminal or <c>COLUMNS</c> says.</summary>
+    public const int MinimumWidth = 40;
+
     /// <summary>The process's console, with terminal detection.</summary>
     public static Terminal FromConsole()
     {
         var outputIsTerminal = !Console.IsOutputRedirected;
-        var width = 120;
+        var width = WidthFor(outputIsTerminal, () => Console.WindowWidth, Environment.GetEnvironmentVariable("COLUMNS"));
+        return new Terminal(StandardOutput(outputIsTerminal), Console.Error, Console.In, outputIsTerminal, !Console.IsErrorRedirected, width);
+    }
+
+    /// <summary>
+    /// The width to lay tables out for: a terminal's own width; for a pipe or file, <c>COLUMNS</c> when it is a
+    /// positive whole number (as <c>ls</c> and <c>kubectl</c> read it, so <c>COLUMNS=200 policycheck matrix … | less</c>
+    /// gets 200), else <see cref="DefaultWidth"/>; never less than <see cref="MinimumWidth"/>.
+    /// </summary>
+    /// <param name="windowWidth">Reads the terminal's width; may throw <see cref="IOException"/> when it has none.</param>
+    public static int WidthFor(bool outputIsTerminal, Func<int> windowWidth, string? columns)
+    {
+        ArgumentNullException.ThrowIfNull(windowWidth);
         if (outputIsTerminal)
         {
             try
             {
-                width = Math.Max(Console.WindowWidth, 40);
+                return Math.Max(windowWidth(), MinimumWidth);
             }
             catch (IOException)
             {
-                // No usable window size: keep the default width.
+                return DefaultWidth; // no usable window size
             }
         }
 
-        return new Terminal(StandardOutput(outputIsTerminal), Console.Error, Console.In, outputIsTerminal, !Console.IsErrorRedirected, width);
+        return int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var given) && given > 0
+            ? Math.Max(given, MinimumWidth)
+            : DefaultWidth;
     }
 
     /// <summary>
@@ -91,5 +111,5 @@ public sealed record Terminal(TextWriter Output, TextWriter Error, TextReader In
 
     /// <summary>Plain writers (tests, pipes): never a terminal.</summary>
     public static Terminal Plain(TextWriter output, TextWriter error, TextReader? input = null) =>
-        new(output, error, input ?? TextReader.Null, false, false, 120);
+        new(output, error, input ?? TextReader.Null, false, false, DefaultWidth);
 }

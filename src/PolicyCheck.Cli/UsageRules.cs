@@ -1,14 +1,43 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using PolicyCheck.Cli.Commands;
 
 namespace PolicyCheck.Cli;
 
 /// <summary>
 /// Checks that hold for every command, added to the whole tree in one place so no command can forget one: a path- or
-/// name-like value (any option or argument taking text) is never empty, and --quiet and --verbose exclude each other.
+/// name-like value (any option or argument taking text) is never empty, and the <see cref="Exclusive"/> pairs
+/// (--quiet and --verbose, --namespace and --all-namespaces, --output and --format) exclude each other.
 /// </summary>
 internal static class UsageRules
 {
+    /// <summary>
+    /// Options that cannot be given together, with why. A default from <c>.policycheck.yaml</c> for one of them is
+    /// not applied when the command line gives the other: the command line wins.
+    /// </summary>
+    public static IReadOnlyList<(string First, string Second, string Why)> Exclusive { get; } =
+    [
+        ("--quiet", "--verbose", "--quiet prints only errors, --verbose adds detail"),
+        ("--namespace", CommonOptions.AllNamespacesName, "--namespace shows one namespace, --all-namespaces every one"),
+        (CommonOptions.OutputFormatName, CommonOptions.LegacyFormatName, "both choose the format (--format is the earlier spelling of -o)"),
+    ];
+
+    /// <summary>"--quiet and --verbose exclude each other: …; give one of them."</summary>
+    public static string ExcludeMessage(string first, string second)
+    {
+        var why = Exclusive.FirstOrDefault(p => (p.First, p.Second) == (first, second) || (p.First, p.Second) == (second, first)).Why;
+        return why is null
+            ? $"{first} and {second} exclude each other; give one of them."
+            : $"{first} and {second} exclude each other: {why}; give one of them.";
+    }
+
+    /// <summary>
+    /// Whether the command line (or a default applied as if typed) gave the option: a switch counts when true, so
+    /// <c>--verbose false</c> is no conflict.
+    /// </summary>
+    private static bool IsGiven(OptionResult? result) =>
+        result is { Implicit: false } && (result.Option is not Option<bool> || result.GetValueOrDefault<bool>());
+
     public static void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -18,14 +47,16 @@ internal static class UsageRules
             argument.Validators.Add(result => RejectEmpty(result, result.Tokens, $"the '{argument.Name}' argument"));
         foreach (var option in command.Options.Where(o => o.Name == "--namespace"))
             option.Validators.Add(RejectBadNamespace);
-        if (command.Options.FirstOrDefault(o => o.Name == "--quiet") is Option<bool> quiet &&
-            command.Options.FirstOrDefault(o => o.Name == "--verbose") is Option<bool> verbose)
+        foreach (var (first, second, _) in Exclusive)
         {
-            command.Validators.Add(result =>
+            if (command.Options.FirstOrDefault(o => o.Name == first) is { } a && command.Options.FirstOrDefault(o => o.Name == second) is { } b)
             {
-                if (result.GetValue(quiet) && result.GetValue(verbose))
-                    result.AddError("--quiet and --verbose exclude each other: --quiet prints only errors, --verbose adds detail; give one of them.");
-            });
+                command.Validators.Add(result =>
+                {
+                    if (IsGiven(result.GetResult(a)) && IsGiven(result.GetResult(b)))
+                        result.AddError(ExcludeMessage(first, second));
+                });
+            }
         }
 
         foreach (var sub in command.Subcommands)

@@ -72,7 +72,7 @@ public sealed class AuditRbacExampleTests
             Assert.That((Text(subject, "name"), Text(subject, "namespace")), Is.EqualTo((Text(account, "metadata", "name"), Text(account, "metadata", "namespace"))));
             Assert.That(Text(pod, "serviceAccountName"), Is.EqualTo(Text(account, "metadata", "name")));
             Assert.That(Text(cronJob, "metadata", "namespace"), Is.EqualTo(Text(account, "metadata", "namespace")));
-            Assert.That(Strings(container, "args").Take(5), Is.EqualTo(new[] { "audit", "--in-cluster", "lint", "--format", "sarif" }));
+            Assert.That(Strings(container, "args").Take(5), Is.EqualTo(new[] { "audit", "--in-cluster", "lint", "-o", "sarif" }));
         }
     }
 

@@ -181,7 +181,7 @@ public sealed class DiffCommandTests
     {
         var target = Path.Combine(TempFolder.Scratch(), "diff.md");
 
-        var result = await CliRunner.RunAsync("diff", Side(TestManifests.TwoPods), Side(TwoPodsWith443), "-f", "md", "-o", target);
+        var result = await CliRunner.RunAsync("diff", Side(TestManifests.TwoPods), Side(TwoPodsWith443), "-f", "md", "--output-file", target);
 
         using (Assert.EnterMultipleScope())
         {
@@ -196,7 +196,7 @@ public sealed class DiffCommandTests
     {
         var target = Path.Combine(TempFolder.Scratch(), "missing-folder", "diff.txt");
 
-        var result = await CliRunner.RunAsync("diff", Side(TestManifests.TwoPods), Side(TwoPodsWith443), "--output", target);
+        var result = await CliRunner.RunAsync("diff", Side(TestManifests.TwoPods), Side(TwoPodsWith443), "--output-file", target);
 
         using (Assert.EnterMultipleScope())
         {

@@ -196,7 +196,7 @@ public sealed class ExplainCommandTests
     {
         var path = Path.Combine(TempFolder.Scratch(), "explain.json");
 
-        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/a", "--to", "x/b", "--format", "json", "--output", path);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "explain", "-", "--from", "x/a", "--to", "x/b", "--format", "json", "--output-file", path);
 
         using (Assert.EnterMultipleScope())
         {

@@ -10,6 +10,7 @@ public sealed class HostileInputTests
 
     [TestCase("--output")]
     [TestCase("-o")]
+    [TestCase("--output-file")]
     [TestCase("--config")]
     [TestCase("-n")]
     public async Task EmptyOptionValue_IsUsageError(string option)
@@ -65,7 +66,7 @@ public sealed class HostileInputTests
     {
         Assume.That(File.Exists("/dev/full"), "needs /dev/full (Linux)");
 
-        var result = await CliRunner.RunAsync("matrix", Webshop, "--no-config", "--output", "/dev/full");
+        var result = await CliRunner.RunAsync("matrix", Webshop, "--no-config", "--output-file", "/dev/full");
 
         Assert.That(result.ExitCode, Is.EqualTo(3), result.Error);
         Assert.That(result.Error, Does.StartWith("policycheck: cannot write '/dev/full'"));

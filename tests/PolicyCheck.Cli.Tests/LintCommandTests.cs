@@ -208,7 +208,7 @@ public sealed class LintCommandTests
     {
         var path = Path.Combine(TempFolder.Scratch(), "lint.json");
 
-        var result = await CliRunner.RunAsync("lint", CliRunner.Example("split-peers"), "--format", "json", "--output", path);
+        var result = await CliRunner.RunAsync("lint", CliRunner.Example("split-peers"), "--format", "json", "--output-file", path);
 
         using (Assert.EnterMultipleScope())
         {
@@ -228,7 +228,7 @@ public sealed class LintCommandTests
         Assert.That(
             Snapshot.Normalize(result.Output),
             Is.EqualTo(Snapshot.Normalize(await File.ReadAllTextAsync(readme))),
-            "docs/rules/README.md is stale: run 'policycheck rules --format md --output docs/rules/README.md'.");
+            "docs/rules/README.md is stale: run 'policycheck rules -o md --output-file docs/rules/README.md'.");
     }
 
     [Test]

@@ -229,7 +229,7 @@ public sealed class ListCommandTests
     {
         var path = Path.Combine(TempFolder.Scratch(), "list.txt");
 
-        var result = await Webshop("--output", path, "--focus", "shop/backend", "--direction", "ingress", "--no-summary");
+        var result = await Webshop("--output-file", path, "--focus", "shop/backend", "--direction", "ingress", "--no-summary");
 
         using (Assert.EnterMultipleScope())
         {

@@ -104,7 +104,7 @@ public sealed class MatrixCommandTests
     {
         var target = Path.Combine(TempFolder.Scratch(), "matrix.csv");
 
-        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "csv", "--output", target);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--format", "csv", "--output-file", target);
 
         using (Assert.EnterMultipleScope())
         {
@@ -118,7 +118,7 @@ public sealed class MatrixCommandTests
     [Platform("Linux,MacOsX")]
     public async Task Matrix_OutputToDevNull_Succeeds()
     {
-        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output", "/dev/null");
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output-file", "/dev/null");
 
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
     }
@@ -128,7 +128,7 @@ public sealed class MatrixCommandTests
     {
         var target = Path.Combine(TempFolder.Scratch(), "no", "such", "dir", "m.json");
 
-        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output", target);
+        var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "matrix", "-", "--output-file", target);
 
         using (Assert.EnterMultipleScope())
         {

@@ -199,8 +199,8 @@ public sealed class MatrixGroupingTests
     }
 
     [TestCase("--no-group", null, "--group-equivalent and --no-group cannot be used together.")]
-    [TestCase("--format", "csv", "--group-equivalent works with --format table, json or md")]
-    [TestCase("--format", "dot", "--group-equivalent works with --format table, json or md")]
+    [TestCase("--format", "csv", "--group-equivalent works with -o table, json or md")]
+    [TestCase("--format", "dot", "--group-equivalent works with -o table, json or md")]
     public async Task Matrix_GroupEquivalentWithConflictingOption_UsageError(string option, string? value, string message)
     {
         string[] args = value is null ? ["matrix", "-", "-g", option] : ["matrix", "-", "-g", option, value];
@@ -226,7 +226,7 @@ public sealed class MatrixGroupingTests
             Assert.That(result.Output, Does.StartWith("[1] x/api-01, x/api-02, x/api-03 +17 more (20 subjects: Pod, ingress-isolated)\n"));
             Assert.That(result.Output, Does.Contain("\n41 subjects in 3 groups, "));
             Assert.That(result.Error, Is.EqualTo(
-                "policycheck: 41 subjects grouped into 3 equivalence groups to fit the terminal; use --format json for every pair, " +
+                "policycheck: 41 subjects grouped into 3 equivalence groups to fit the terminal; use -o json for every pair, " +
                 "or --no-group to see them all." + Environment.NewLine));
         }
     }
@@ -275,7 +275,7 @@ public sealed class MatrixGroupingTests
     {
         var target = Path.Combine(TempFolder.Scratch(), "matrix.txt");
 
-        var result = await OnTerminalAsync(FortyPods, 80, "matrix", "-", "--output", target);
+        var result = await OnTerminalAsync(FortyPods, 80, "matrix", "-", "--output-file", target);
 
         using (Assert.EnterMultipleScope())
         {
@@ -327,7 +327,7 @@ public sealed class MatrixGroupingTests
             Assert.That(result.Output.ReplaceLineEndings("\n"), Is.EqualTo(expected));
             Assert.That(result.Error, Does.StartWith("policycheck: 71 subjects fall into 71 equivalence groups, too many for a table, so this is a summary; "));
             Assert.That(result.Error, Does.Contain("--namespace, --selector or --port"));
-            Assert.That(result.Error, Does.Contain("--format json"));
+            Assert.That(result.Error, Does.Contain("-o json"));
         }
     }
 }

@@ -28,6 +28,22 @@ public sealed partial class TableMatrixWriterTests
         Assert.That(Render(MatrixFormat.Table, SixPods(), render: new RenderOptions(Width: 25)), Is.EqualTo(expected));
     }
 
+    [Test]
+    [Description(
+        "Six pods: labels 9 wide (the corner), columns 3 wide plus a gap of 2. In 35 five columns fit (9 + 25 = 34), " +
+        "which would leave column 6 alone on a second page; rebalanced to 3 + 3, as at width 25.")]
+    public void Write_LoneLastColumn_PagesRebalanced()
+    {
+        var text = Render(MatrixFormat.Table, SixPods(), render: new RenderOptions(Width: 35));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("\ncolumns 1-3 of 6\n" + @"from \ to  1    2    3" + "\n"));
+            Assert.That(text, Does.Contain("\ncolumns 4-6 of 6\n" + @"from \ to  4    5    6" + "\n"));
+            Assert.That(text, Does.Not.Contain("column 6 of 6"));
+        }
+    }
+
     [TestCase(10)]
     [TestCase(25)]
     [TestCase(33)]

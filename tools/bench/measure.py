@@ -40,7 +40,7 @@ def cluster(workloads, namespaces, policies, pods):
 
 def measure(folder):
     cmd = ["/usr/bin/time", "-f", "TIME %e %M", "dotnet", CLI, "matrix", folder, "--format", "json",
-           "--group-equivalent", "--output", os.devnull, "--verbose"]
+           "--group-equivalent", "--output-file", os.devnull, "--verbose"]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stderr}")

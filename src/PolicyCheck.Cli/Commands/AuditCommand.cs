@@ -34,8 +34,8 @@ internal static class AuditCommand
     [
         "policycheck audit matrix",
         "policycheck audit --context prod --namespace shop list --focus shop/web",
-        "policycheck audit --save snapshot.yaml lint --format sarif --output audit.sarif",
-        "policycheck audit --in-cluster lint --format sarif",
+        "policycheck audit --save snapshot.yaml lint -o sarif --output-file audit.sarif",
+        "policycheck audit --in-cluster lint -o sarif",
         "policycheck audit compare ./k8s --fail-on-drift",
     ];
 }

@@ -9,12 +9,11 @@ internal static class AuditCompareCommand
     public static Command Create(AuditSource source)
     {
         var paths = CommonOptions.Paths();
-        var format = new Option<DriftFormat>("--format", "-f")
-        {
-            Description = "Output format: text (default), json, md.",
-            HelpName = "text|json|md",
-            CustomParser = CommonOptions.Choice("text", "a drift format; use text, json or md", ("text", DriftFormat.Text), ("json", DriftFormat.Json), ("md", DriftFormat.Markdown), ("markdown", DriftFormat.Markdown)),
-        };
+        var format = CommonOptions.OutputFormat(
+            "Output format: text (default), json, md.",
+            "text|json|md",
+            "a drift format; use text, json or md",
+            ("text", DriftFormat.Text), ("json", DriftFormat.Json), ("md", DriftFormat.Markdown), ("markdown", DriftFormat.Markdown));
         var failOnDrift = CommonOptions.Flag(
             "--fail-on-drift",
             "Exit with 1 when any drift is found (CI gates).");
@@ -27,7 +26,7 @@ internal static class AuditCompareCommand
             "and the connections the cluster allows that the manifests would not, and the reverse. Pods of a " +
             "Deployment's ReplicaSet count as the Deployment.")
         {
-            paths, format, failOnDrift,
+            paths, format.Output, format.Legacy, failOnDrift,
         };
         standard.AddTo(command);
         command.SetAction((parse, ct) => AuditCompareHandler.RunAsync(
@@ -36,9 +35,9 @@ internal static class AuditCompareCommand
             new AuditCompareRequest
             {
                 Paths = [.. parse.GetValue(paths) ?? []],
-                Format = parse.GetValue(format),
+                Format = format.Value(parse),
                 FailOnDrift = parse.GetValue(failOnDrift),
-                OutputPath = parse.GetValue(standard.Output),
+                OutputPath = parse.GetValue(standard.OutputFile),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),

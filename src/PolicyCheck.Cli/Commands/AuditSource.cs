@@ -45,6 +45,11 @@ internal sealed class AuditSource
         HelpName = "ns",
     };
 
+    public Option<bool> AllNamespaces { get; } = new(CommonOptions.AllNamespacesName, "-A")
+    {
+        Description = "Read every namespace (the default without --namespace, which it excludes).",
+    };
+
     public Option<double?> Timeout { get; } = new("--timeout")
     {
         Description = "Seconds each request to the API server may take (default 30).",
@@ -67,8 +72,8 @@ internal sealed class AuditSource
     };
 
     /// <summary>
-    /// The options of <c>audit</c>. All but --namespace also work after the subcommand (recursive), where the offline
-    /// commands' own --namespace already applies.
+    /// The options of <c>audit</c>. All but --namespace and --all-namespaces also work after the subcommand
+    /// (recursive), where the offline commands' own --namespace and --all-namespaces already apply.
     /// </summary>
     public IEnumerable<Option> Options
     {
@@ -76,7 +81,7 @@ internal sealed class AuditSource
         {
             foreach (var option in new Option[] { Kubeconfig, Context, InCluster, Timeout, Save })
                 option.Recursive = true;
-            return [Kubeconfig, Context, InCluster, Namespace, Timeout, Save];
+            return [Kubeconfig, Context, InCluster, Namespace, AllNamespaces, Timeout, Save];
         }
     }
 
@@ -111,7 +116,8 @@ internal sealed class AuditSource
 
     /// <summary>
     /// Reads the cluster (and writes <c>--save</c>); null with the exit code when it cannot. The namespace comes from
-    /// <c>audit --namespace</c> or the subcommand's own <c>--namespace</c>; both at once must agree.
+    /// <c>audit --namespace</c> or the subcommand's own <c>--namespace</c>; both at once must agree, and neither goes
+    /// with <c>--all-namespaces</c> on either level.
     /// </summary>
     public async Task<(ClusterRead? Read, int ExitCode)> ReadAsync(ParseResult parse, Terminal terminal, CancellationToken cancellationToken)
     {
@@ -129,6 +135,14 @@ internal sealed class AuditSource
         }
 
         var ns = auditNamespace ?? commandNamespace;
+        var commandAll = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == CommonOptions.AllNamespacesName) is Option<bool> ownAll &&
+                         parse.GetValue(ownAll);
+        if (ns is not null && (parse.GetValue(AllNamespaces) || commandAll))
+        {
+            terminal.Error.WriteLine($"policycheck: {UsageRules.ExcludeMessage("--namespace", CommonOptions.AllNamespacesName)}");
+            return (null, (int)ExitCode.UsageError);
+        }
+
         // The parser does not validate audit's own --namespace when a subcommand runs; a name such as '..' would
         // otherwise go into the request path and list the whole cluster.
         if (ns is not null && !UsageRules.IsDnsLabel(ns))

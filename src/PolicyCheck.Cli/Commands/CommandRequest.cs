@@ -16,7 +16,7 @@ public abstract record CommandRequest
     /// <summary><c>--namespace</c>: the default namespace for objects without one, and the one to show.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary><c>--output</c>: write the result to this file instead of stdout.</summary>
+    /// <summary><c>--output-file</c>: write the result to this file instead of stdout.</summary>
     public string? OutputPath { get; init; }
 
     public IpBlockPodMatching IpBlockPods { get; init; }

@@ -17,13 +17,16 @@ internal static class CommonOptions
             Arity = ArgumentArity.OneOrMore,
         };
         // An unknown option would otherwise be read as a path and reported as a missing file; a path that really
-        // starts with '-' can be written './-name'.
+        // starts with '-' can be written './-name'. A near miss of a known option is named.
         paths.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-')
-                    result.AddError($"Unknown option '{token.Value}'.");
+                {
+                    var near = result.Parent is CommandResult command ? Spelling.Nearest(token.Value, KnownNames.Options(command)) : null;
+                    result.AddError(near is null ? $"Unknown option '{token.Value}'." : $"Unknown option '{token.Value}'. Did you mean '{near}'?");
+                }
             }
         });
         return paths;
@@ -35,6 +38,17 @@ internal static class CommonOptions
         HelpName = "ns",
     };
 
+    /// <summary>
+    /// <c>-A, --all-namespaces</c>, as in kubectl: subjects of every namespace, which is what a command shows without
+    /// <c>--namespace</c>; it says so explicitly and excludes <c>--namespace</c> (see <see cref="UsageRules"/>).
+    /// </summary>
+    public static Option<bool> AllNamespaces() => new(AllNamespacesName, "-A")
+    {
+        Description = "Show subjects in every namespace (the default without --namespace, which it excludes).",
+    };
+
+    public const string AllNamespacesName = "--all-namespaces";
+
     public static Option<IpBlockPodMatching> IpBlockPods() => new("--ipblock-pods")
     {
         Description = "Whether ipBlock peers match pods with known IPs: 'match' (default, as most plugins do) or 'ignore'.",
@@ -42,11 +56,58 @@ internal static class CommonOptions
         CustomParser = Choice("match", "a valid --ipblock-pods value; use 'match' or 'ignore'", ("match", IpBlockPodMatching.Match), ("ignore", IpBlockPodMatching.Ignore)),
     };
 
-    public static Option<string?> Output() => new("--output", "-o")
+    /// <summary>
+    /// <c>-o, --output FORMAT</c>, as kubectl spells it, with <c>--format</c>/<c>-f</c> (the earlier spelling) still
+    /// accepted as a hidden twin; a default in <c>.policycheck.yaml</c> may name either, <c>output</c> or
+    /// <c>format</c>. The first of <paramref name="choices"/> is the default.
+    /// </summary>
+    /// <param name="expected">What a value is, for the error: "a matrix format; use table, json, csv, md or dot".</param>
+    public static FormatOption<T> OutputFormat<T>(string description, string helpName, string expected, params (string Name, T Value)[] choices)
     {
-        Description = "Write the result to this file instead of standard output.",
-        HelpName = "file",
-    };
+        ArgumentNullException.ThrowIfNull(choices);
+        var parser = Choice(choices[0].Name, expected, choices);
+        return new FormatOption<T>(
+            new Option<T>(OutputFormatName, "-o") { Description = description, HelpName = helpName, CustomParser = parser },
+            new Option<T>(LegacyFormatName, "-f") { Description = $"{description} The same as --output.", HelpName = helpName, CustomParser = parser, Hidden = true });
+    }
+
+    /// <summary>The name of the format option, which kubectl's <c>-o</c> gave its meaning.</summary>
+    public const string OutputFormatName = "--output";
+
+    /// <summary>The format option's earlier spelling; still accepted.</summary>
+    public const string LegacyFormatName = "--format";
+
+    public const string OutputFileName = "--output-file";
+
+    /// <summary>
+    /// Words that name a format in some command. Given to <c>--output-file</c> bare, such a word is almost surely the
+    /// old habit of <c>--output json</c> meaning the format, so it is refused rather than written as a file.
+    /// </summary>
+    public static IReadOnlySet<string> FormatWords { get; } = new HashSet<string>(
+        ["table", "text", "json", "csv", "md", "markdown", "dot", "sarif", "yaml", "html"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>--output-file FILE</c>: write the result to this file instead of standard output.</summary>
+    public static Option<string?> OutputFile()
+    {
+        var option = new Option<string?>(OutputFileName)
+        {
+            Description = "Write the result to this file instead of standard output.",
+            HelpName = "file",
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (FormatWords.Contains(token.Value))
+                {
+                    result.AddError($"'{token.Value}' given to {OutputFileName} is a format name, not a file: choose the format " +
+                                    $"with -o {token.Value.ToLowerInvariant()} (--output is the format, as in kubectl) and give " +
+                                    $"{OutputFileName} a file name; write './{token.Value}' for a file really named so.");
+                }
+            }
+        });
+        return option;
+    }
 
     /// <summary>The largest value --max-input-size takes: close to the longest string .NET can hold (2^30 characters).</summary>
     public const long MaxInputBytesLimit = 1000L * 1024 * 1024;
@@ -86,11 +147,11 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// <c>--output</c>, <c>--ipblock-pods</c>, <c>--max-input-size</c>, <c>--quiet</c> and <c>--verbose</c>: the
+    /// <c>--output-file</c>, <c>--ipblock-pods</c>, <c>--max-input-size</c>, <c>--quiet</c> and <c>--verbose</c>: the
     /// options every analysis command ends its list with, made and added in one place so they stay in the same order
     /// in every help text.
     /// </summary>
-    public static Standard StandardOptions() => new(Output(), IpBlockPods(), MaxInputSize(), Quiet(), Verbose());
+    public static Standard StandardOptions() => new(OutputFile(), IpBlockPods(), MaxInputSize(), Quiet(), Verbose());
 
     /// <summary>A switch with no value, such as <c>--fail-on-drift</c>.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
@@ -141,8 +202,10 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// A parser for an option with a fixed set of words (case-insensitive), such as --format. With no token the
-    /// <paramref name="fallback"/> word applies; anything else is reported as "'x' is not <paramref name="expected"/>."
+    /// A parser for an option with a fixed set of words (case-insensitive), such as --output. With no token the
+    /// <paramref name="fallback"/> word applies; anything else is reported as "'x' is not <paramref name="expected"/>.",
+    /// with the nearest word when one is close ("Did you mean 'json'?"); for the format option, a value that is no
+    /// near miss is most likely a file name given the old way, so the error says to use --output-file.
     /// </summary>
     public static Func<ArgumentResult, T> Choice<T>(string fallback, string expected, params (string Name, T Value)[] choices) => result =>
     {
@@ -153,18 +216,31 @@ internal static class CommonOptions
                 return value;
         }
 
-        result.AddError($"'{text}' is not {expected}.");
+        var option = result.Parent as OptionResult;
+        var typed = option?.IdentifierToken?.Value ?? option?.Option.Name ?? "the option";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            result.AddError($"'{typed}' was given an empty value; it takes {expected}.");
+            return choices[0].Value;
+        }
+
+        var message = $"'{text}' is not {expected}.";
+        if (Spelling.Nearest(text, choices.Select(c => c.Name)) is { } near)
+            message += $" Did you mean '{near}'?";
+        else if (option?.Option.Name is OutputFormatName or LegacyFormatName)
+            message += $" {typed} chooses the format, as in kubectl; to write the result to a file, use {OutputFileName} {text}.";
+        result.AddError(message);
         return choices[0].Value;
     };
 
     /// <summary>The options of <see cref="StandardOptions"/>.</summary>
-    public sealed record Standard(Option<string?> Output, Option<IpBlockPodMatching> IpBlockPods, Option<long?> MaxInputSize, Option<bool> Quiet, Option<bool> Verbose)
+    public sealed record Standard(Option<string?> OutputFile, Option<IpBlockPodMatching> IpBlockPods, Option<long?> MaxInputSize, Option<bool> Quiet, Option<bool> Verbose)
     {
         /// <summary>Adds the five options to <paramref name="command"/>, after those it already has.</summary>
         public void AddTo(Command command)
         {
             ArgumentNullException.ThrowIfNull(command);
-            command.Options.Add(Output);
+            command.Options.Add(OutputFile);
             command.Options.Add(IpBlockPods);
             command.Options.Add(MaxInputSize);
             command.Options.Add(Quiet);

@@ -24,12 +24,11 @@ internal static class DiffCommand
             Description = "With --git: head = the paths at this git ref instead of the work tree.",
             HelpName = "ref",
         };
-        var format = new Option<DiffFormat>("--format", "-f")
-        {
-            Description = "Output format: text (default), json (policycheck/diff/v1), md (compact, for a PR comment).",
-            HelpName = "text|json|md",
-            CustomParser = CommonOptions.Choice("text", "a format here; use text, json or md", ("text", DiffFormat.Text), ("json", DiffFormat.Json), ("md", DiffFormat.Markdown), ("markdown", DiffFormat.Markdown)),
-        };
+        var format = CommonOptions.OutputFormat(
+            "Output format: text (default), json (policycheck/diff/v1), md (compact, for a PR comment).",
+            "text|json|md",
+            "a format here; use text, json or md",
+            ("text", DiffFormat.Text), ("json", DiffFormat.Json), ("md", DiffFormat.Markdown), ("markdown", DiffFormat.Markdown));
         var failOnConnections = CommonOptions.Flag(
             "--fail-on-new-connections",
             "Exit with 1 when head allows something base did not: an added connection, or ports gained on a changed one.");
@@ -37,6 +36,7 @@ internal static class DiffCommand
             "--fail-on-new-findings",
             "Exit with 1 when head has a lint finding that base did not have (matched by rule, object and message).");
         var ns = CommonOptions.Namespace();
+        var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
@@ -46,7 +46,7 @@ internal static class DiffCommand
             "--git the paths at a git ref with the work tree. A bad ref, a missing git or no repository is a " +
             "usage error (3); input errors on either side give 2; a triggered --fail-on gate gives 1.")
         {
-            paths, git, headGit, format, failOnConnections, failOnFindings, ns,
+            paths, git, headGit, format.Output, format.Legacy, failOnConnections, failOnFindings, ns, allNamespaces,
         };
         standard.AddTo(command);
         command.SetAction((parse, ct) => DiffHandler.RunAsync(
@@ -55,11 +55,11 @@ internal static class DiffCommand
                 Paths = [.. parse.GetValue(paths) ?? []],
                 GitRef = parse.GetValue(git),
                 HeadGitRef = parse.GetValue(headGit),
-                Format = parse.GetValue(format),
+                Format = format.Value(parse),
                 FailOnNewConnections = parse.GetValue(failOnConnections),
                 FailOnNewFindings = parse.GetValue(failOnFindings),
                 Namespace = parse.GetValue(ns),
-                OutputPath = parse.GetValue(standard.Output),
+                OutputPath = parse.GetValue(standard.OutputFile),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
@@ -75,7 +75,7 @@ internal static class DiffCommand
     [
         "policycheck diff old/k8s new/k8s",
         "policycheck diff --git main k8s",
-        "policycheck diff --git origin/main k8s --format md --fail-on-new-connections",
-        "policycheck diff --git v1.2.0 --head-git v1.3.0 k8s --format json --output diff.json",
+        "policycheck diff --git origin/main k8s -o md --fail-on-new-connections",
+        "policycheck diff --git v1.2.0 --head-git v1.3.0 k8s -o json --output-file diff.json",
     ];
 }

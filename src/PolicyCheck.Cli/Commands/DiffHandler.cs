@@ -41,7 +41,7 @@ internal static class DiffHandler
         var headLabel = request.HeadGitRef ?? (request.GitRef is null ? request.Paths[1] : request.Paths.IsEmpty ? "work tree" : string.Join(' ', request.Paths));
         var report = new DiffReport(
             baseLabel, headLabel, connections, findings, request.OutputPath is null && terminal.OutputColor,
-            "Run `policycheck diff --format json` for the complete list.");
+            "Run `policycheck diff -o json` for the complete list.");
         Action<TextWriter> write = request.Format switch
         {
             DiffFormat.Json => output => DiffJsonWriter.Write(report, output),

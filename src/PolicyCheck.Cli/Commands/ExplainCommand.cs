@@ -20,12 +20,11 @@ internal static class ExplainCommand
             HelpName = "service",
         };
         var port = CommonOptions.Port("Answer yes or no for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on the destination.");
-        var format = new Option<ExplainFormat>("--format", "-f")
-        {
-            Description = "Output format: text (default), json, md.",
-            HelpName = "text|json|md",
-            CustomParser = CommonOptions.Choice("text", "an explain format; use text, json or md", ("text", ExplainFormat.Text), ("json", ExplainFormat.Json), ("md", ExplainFormat.Markdown), ("markdown", ExplainFormat.Markdown)),
-        };
+        var format = CommonOptions.OutputFormat(
+            "Output format: text (default), json, md.",
+            "text|json|md",
+            "an explain format; use text, json or md",
+            ("text", ExplainFormat.Text), ("json", ExplainFormat.Json), ("md", ExplainFormat.Markdown), ("markdown", ExplainFormat.Markdown));
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
         var standard = CommonOptions.StandardOptions();
@@ -36,7 +35,7 @@ internal static class ExplainCommand
             "side, down to the policy, rule, peer and port, with their file:line. Several matches (a selector, a CIDR) " +
             "explain every pair.")
         {
-            from, to, toService, port, format, ns,
+            from, to, toService, port, format.Output, format.Legacy, ns,
         };
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
@@ -57,9 +56,9 @@ internal static class ExplainCommand
                 To = parse.GetValue(to), // null with --to-service (the validator requires exactly one)
                 ToService = parse.GetValue(toService),
                 Port = parse.GetValue(port),
-                Format = parse.GetValue(format),
+                Format = format.Value(parse),
                 Namespace = parse.GetValue(ns),
-                OutputPath = parse.GetValue(standard.Output),
+                OutputPath = parse.GetValue(standard.OutputFile),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
@@ -75,7 +74,7 @@ internal static class ExplainCommand
     [
         "policycheck explain examples/seed-scenarios --from default/back-end --to default/my-app",
         "policycheck explain examples/seed-scenarios --from default/front-end --to default/my-app --port 9376/TCP",
-        "policycheck explain ./k8s --from 'ns=shop,app=web' --to 10.0.0.0/8 --format json",
+        "policycheck explain ./k8s --from 'ns=shop,app=web' --to 10.0.0.0/8 -o json",
         "policycheck explain examples/seed-scenarios --from default/back-end --to-service my-service.default:80",
     ];
 

@@ -49,7 +49,7 @@ internal static class LintCommand
             "'policycheck rules' lists the rules. Rule settings come from the profile and .policycheck.yaml; " +
             "findings are suppressed by the policycheck.io/ignore annotation or a baseline file.")
         {
-            format, failOn, profile, baseline, writeBaseline, showSuppressed, ns,
+            format.Output, format.Legacy, failOn, profile, baseline, writeBaseline, showSuppressed, ns,
         };
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
@@ -61,10 +61,10 @@ internal static class LintCommand
                 new LintRequest
                 {
                     Paths = [.. parse.GetValue(paths) ?? []],
-                    Format = parse.GetValue(format),
+                    Format = format.Value(parse),
                     FailOn = parse.GetValue(failOn),
                     Namespace = parse.GetValue(ns),
-                    OutputPath = parse.GetValue(standard.Output),
+                    OutputPath = parse.GetValue(standard.OutputFile),
                     IpBlockPods = parse.GetValue(standard.IpBlockPods),
                     MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                     Quiet = parse.GetValue(standard.Quiet),
@@ -86,7 +86,7 @@ internal static class LintCommand
     [
         "policycheck lint examples/webshop",
         "policycheck lint ./k8s --fail-on error",
-        "policycheck lint ./k8s --profile strict --format sarif --output lint.sarif",
+        "policycheck lint ./k8s --profile strict -o sarif --output-file lint.sarif",
         "policycheck lint ./k8s --write-baseline .policycheck-baseline.json",
         "policycheck lint ./k8s --baseline .policycheck-baseline.json",
         "policycheck rules",

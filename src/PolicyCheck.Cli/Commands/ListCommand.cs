@@ -10,12 +10,11 @@ internal static class ListCommand
     public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
-        var format = new Option<ListFormat>("--format", "-f")
-        {
-            Description = "Output format: text (default), json, csv, md.",
-            HelpName = "text|json|csv|md",
-            CustomParser = CommonOptions.Choice("text", "a list format; use text, json, csv or md", ("text", ListFormat.Text), ("json", ListFormat.Json), ("csv", ListFormat.Csv), ("md", ListFormat.Markdown), ("markdown", ListFormat.Markdown)),
-        };
+        var format = CommonOptions.OutputFormat(
+            "Output format: text (default), json, csv, md.",
+            "text|json|csv|md",
+            "a list format; use text, json, csv or md",
+            ("text", ListFormat.Text), ("json", ListFormat.Json), ("csv", ListFormat.Csv), ("md", ListFormat.Markdown), ("markdown", ListFormat.Markdown));
         var focus = CommonOptions.Subject("--focus", "List only connections from or to these subjects: NS/NAME (a workload, or a pod of one), a " +
                           "selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
         var direction = new Option<Direction?>("--direction")
@@ -36,6 +35,7 @@ internal static class ListCommand
             "--summary-only",
             "Write only the exposure summary: which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are not isolated (text, md, json).");
         var ns = CommonOptions.Namespace();
+        var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
@@ -44,7 +44,7 @@ internal static class ListCommand
             "which workloads are open to the whole cluster, to all namespaces or to outside addresses, and which are " +
             "not isolated. A workload to itself is left out unless --include-self.")
         {
-            format, focus, direction, port, ns, selector, includeSelf, noSummary, summaryOnly,
+            format.Output, format.Legacy, focus, direction, port, ns, allNamespaces, selector, includeSelf, noSummary, summaryOnly,
         };
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
@@ -54,14 +54,14 @@ internal static class ListCommand
                 result.AddError("--direction needs --focus: it says whether to list connections into the focus (ingress) or out of it (egress).");
             if (result.GetValue(noSummary) && result.GetValue(summaryOnly))
                 result.AddError("--no-summary and --summary-only contradict each other; use one.");
-            if (result.GetValue(summaryOnly) && result.GetValue(format) == ListFormat.Csv)
-                result.AddError("--summary-only has no CSV form; use --format text, md or json.");
+            if (result.GetValue(summaryOnly) && format.Value(result) == ListFormat.Csv)
+                result.AddError("--summary-only has no CSV form; use -o text, md or json.");
         });
         command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => ListHandler.RunAsync(
             new ListRequest
             {
                 Paths = [.. parse.GetValue(paths) ?? []],
-                Format = parse.GetValue(format),
+                Format = format.Value(parse),
                 Focus = parse.GetValue(focus),
                 Direction = parse.GetValue(direction),
                 Port = parse.GetValue(port),
@@ -70,7 +70,7 @@ internal static class ListCommand
                 IncludeSelf = parse.GetValue(includeSelf),
                 Summary = !parse.GetValue(noSummary),
                 SummaryOnly = parse.GetValue(summaryOnly),
-                OutputPath = parse.GetValue(standard.Output),
+                OutputPath = parse.GetValue(standard.OutputFile),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
@@ -87,6 +87,6 @@ internal static class ListCommand
         "policycheck list examples/webshop",
         "policycheck list ./k8s --focus shop/backend --direction ingress",
         "policycheck list ./k8s --port 5432/TCP --no-summary",
-        "policycheck list ./k8s --summary-only --format json --output exposure.json",
+        "policycheck list ./k8s --summary-only -o json --output-file exposure.json",
     ];
 }

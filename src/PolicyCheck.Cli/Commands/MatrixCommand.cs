@@ -9,12 +9,11 @@ internal static class MatrixCommand
     public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
-        var format = new Option<MatrixFormat>("--format", "-f")
-        {
-            Description = "Output format: table (default), json, csv, md, dot.",
-            HelpName = "table|json|csv|md|dot",
-            CustomParser = CommonOptions.Choice("table", "a matrix format; use table, json, csv, md or dot", ("table", MatrixFormat.Table), ("json", MatrixFormat.Json), ("csv", MatrixFormat.Csv), ("md", MatrixFormat.Markdown), ("markdown", MatrixFormat.Markdown), ("dot", MatrixFormat.Dot)),
-        };
+        var format = CommonOptions.OutputFormat(
+            "Output format: table (default), json, csv, md, dot.",
+            "table|json|csv|md|dot",
+            "a matrix format; use table, json, csv, md or dot",
+            ("table", MatrixFormat.Table), ("json", MatrixFormat.Json), ("csv", MatrixFormat.Csv), ("md", MatrixFormat.Markdown), ("markdown", MatrixFormat.Markdown), ("dot", MatrixFormat.Dot));
         var port = CommonOptions.Port("Show a yes/no matrix for one port: '80/TCP', '53/UDP', '8080' (TCP), or a container port name like 'http', resolved on each destination pod.");
         var selector = CommonOptions.Selector("Show only workloads whose labels match, in kubectl syntax: 'app=web,tier!=db,env in (prod,stage),!legacy'.");
         var groupEquivalent = new Option<bool>("--group-equivalent", "-g")
@@ -29,6 +28,7 @@ internal static class MatrixCommand
             $"subjects at 80 columns) shows groups as with -g, and a summary when more than " +
             $"{AutoGrouping.MaxGroups} groups remain. Piped or saved output never changes by itself.");
         var ns = CommonOptions.Namespace();
+        var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
         var services = ServicesMatrixCommandPart.CreateOption();
 
@@ -37,7 +37,7 @@ internal static class MatrixCommand
             "Show which pods can reach which, per protocol and port. Rows are sources, columns destinations; the " +
             "outside address ranges that the policies' ipBlocks tell apart are subjects too.")
         {
-            format, port, ns, selector, groupEquivalent, noGroup, services,
+            format.Output, format.Legacy, port, ns, allNamespaces, selector, groupEquivalent, noGroup, services,
         };
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
@@ -47,18 +47,18 @@ internal static class MatrixCommand
                 return;
             if (result.GetValue(noGroup))
                 result.AddError("--group-equivalent and --no-group cannot be used together.");
-            else if (result.GetValue(format) is MatrixFormat.Csv or MatrixFormat.Dot)
-                result.AddError("--group-equivalent works with --format table, json or md: CSV and DOT show one row or node per subject.");
+            else if (format.Value(result) is MatrixFormat.Csv or MatrixFormat.Dot)
+                result.AddError("--group-equivalent works with -o table, json or md: CSV and DOT show one row or node per subject.");
         });
         command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) => MatrixHandler.RunAsync(
             new MatrixRequest
             {
                 Paths = [.. parse.GetValue(paths) ?? []],
-                Format = parse.GetValue(format),
+                Format = format.Value(parse),
                 Port = parse.GetValue(port),
                 Namespace = parse.GetValue(ns),
                 Selector = parse.GetValue(selector),
-                OutputPath = parse.GetValue(standard.Output),
+                OutputPath = parse.GetValue(standard.OutputFile),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
@@ -77,8 +77,9 @@ internal static class MatrixCommand
     [
         "policycheck matrix examples/webshop",
         "policycheck matrix ./k8s --port 5432/TCP --namespace shop",
-        "policycheck matrix ./k8s --format json --output matrix.json",
-        "policycheck matrix ./k8s --group-equivalent --format json",
+        "policycheck matrix ./k8s -o json --output-file matrix.json",
+        "policycheck matrix ./k8s --group-equivalent -o json",
+        "policycheck matrix ./k8s -A --services",
         "kubectl get ns,pods,svc,netpol -A -o yaml | policycheck matrix - --selector app=web",
     ];
 }

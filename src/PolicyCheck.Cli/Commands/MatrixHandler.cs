@@ -31,7 +31,7 @@ internal static class MatrixHandler
 
     /// <summary>
     /// Groups when --group-equivalent asks for them. Otherwise the form changes on its own only for a table bound for a
-    /// terminal (not a pipe, not --output) without --no-group: <see cref="AutoGrouping.Choose"/> then decides by the
+    /// terminal (not a pipe, not --output-file) without --no-group: <see cref="AutoGrouping.Choose"/> then decides by the
     /// number of subjects and groups and the terminal's width (<c>Automatic</c>: the user is told on stderr).
     /// </summary>
     private static (MatrixForm Form, SubjectGroups? Groups, bool Automatic) ChooseForm(
@@ -52,13 +52,13 @@ internal static class MatrixHandler
         {
             terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"policycheck: {subjects:N0} subjects grouped into {groups:N0} equivalence groups to fit the terminal; " +
-                $"use --format json for every pair, or --no-group to see them all."));
+                $"use -o json for every pair, or --no-group to see them all."));
         }
         else if (form == MatrixForm.Overview)
         {
             terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"policycheck: {subjects:N0} subjects fall into {groups:N0} equivalence groups, too many for a table, so this " +
-                $"is a summary; narrow it with --namespace, --selector or --port, or use --format json for every pair " +
+                $"is a summary; narrow it with --namespace, --selector or --port, or use -o json for every pair " +
                 $"(--no-group prints the whole table)."));
         }
     }

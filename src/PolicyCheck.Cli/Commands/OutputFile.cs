@@ -3,7 +3,7 @@ using System.Text;
 namespace PolicyCheck.Cli.Commands;
 
 /// <summary>
-/// Writes a result to --output or to standard output. The file is written in place (not via a temporary file and a
+/// Writes a result to --output-file or to standard output. The file is written in place (not via a temporary file and a
 /// rename), so device paths such as /dev/null and named pipes work as targets. When the result cannot be written, it
 /// says so in one line and returns false; the command then exits with <see cref="ExitCode.UsageError"/>.
 /// </summary>

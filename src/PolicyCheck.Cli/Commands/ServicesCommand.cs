@@ -9,12 +9,11 @@ internal static class ServicesCommand
     public static Command Create()
     {
         var paths = CommonOptions.Paths();
-        var format = new Option<ServicesFormat>("--format", "-f")
-        {
-            Description = "Output format: text (default), json, md.",
-            HelpName = "text|json|md",
-            CustomParser = CommonOptions.Choice("text", "a services format; use text, json or md", ("text", ServicesFormat.Text), ("table", ServicesFormat.Text), ("json", ServicesFormat.Json), ("md", ServicesFormat.Markdown), ("markdown", ServicesFormat.Markdown)),
-        };
+        var format = CommonOptions.OutputFormat(
+            "Output format: text (default), json, md.",
+            "text|json|md",
+            "a services format; use text, json or md",
+            ("text", ServicesFormat.Text), ("table", ServicesFormat.Text), ("json", ServicesFormat.Json), ("md", ServicesFormat.Markdown), ("markdown", ServicesFormat.Markdown));
         var env = new Option<string?>("--env")
         {
             Description = "Print the service environment variables the pods of this workload (NS/NAME) receive.",
@@ -26,6 +25,7 @@ internal static class ServicesCommand
             HelpName = "ns/name",
         };
         var ns = CommonOptions.Namespace();
+        var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
 
         var command = new Command(
@@ -34,7 +34,7 @@ internal static class ServicesCommand
             "outside addresses reach each port under the NetworkPolicies (which see the targetPort, after kube-proxy). " +
             "Ends with whether each workload reaches the cluster DNS.")
         {
-            paths, format, ns, env, service,
+            paths, format.Output, format.Legacy, ns, allNamespaces, env, service,
         };
         standard.AddTo(command);
         command.Validators.Add(result =>
@@ -51,11 +51,11 @@ internal static class ServicesCommand
             new ServicesRequest
             {
                 Paths = [.. parse.GetValue(paths) ?? []],
-                Format = parse.GetValue(format),
+                Format = format.Value(parse),
                 Namespace = parse.GetValue(ns),
                 Env = parse.GetValue(env),
                 Service = parse.GetValue(service),
-                OutputPath = parse.GetValue(standard.Output),
+                OutputPath = parse.GetValue(standard.OutputFile),
                 IpBlockPods = parse.GetValue(standard.IpBlockPods),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
@@ -69,7 +69,7 @@ internal static class ServicesCommand
     public static string[] Examples { get; } =
     [
         "policycheck services examples/seed-scenarios",
-        "policycheck services ./k8s --namespace shop --format md",
+        "policycheck services ./k8s --namespace shop -o md",
         "policycheck services ./k8s --service default/my-service",
         "policycheck services ./k8s --env shop/frontend",
     ];

@@ -29,7 +29,7 @@ internal static class ServicesMatrixCommandPart
         ArgumentNullException.ThrowIfNull(terminal);
         if (request.Format is not (MatrixFormat.Table or MatrixFormat.Json))
         {
-            terminal.Error.WriteLine("policycheck: --services supports --format table or json.");
+            terminal.Error.WriteLine("policycheck: --services supports -o table or json.");
             return (int)ExitCode.UsageError;
         }
 
@@ -53,7 +53,7 @@ internal static class ServicesMatrixCommandPart
             if (request.Format == MatrixFormat.Json)
                 ServiceMatrixWriter.WriteJson(services, clients, output);
             else
-                ServiceMatrixWriter.WriteTable(services, clients, output);
+                ServiceMatrixWriter.WriteTable(services, clients, output, terminal.Width);
         }, cancellationToken);
         return Analysis.Finish(written, loaded, request.Quiet, terminal);
     }

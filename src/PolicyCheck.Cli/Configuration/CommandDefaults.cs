@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using PolicyCheck.Cli.Commands;
 using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
 
@@ -40,7 +41,7 @@ internal static class CommandDefaults
 
             var parse = root.Parse([.. command.Path, .. Tokens(option, entry.Value)]);
             foreach (var error in parse.Errors.Where(e => Concerns(e, option)))
-                errors.Add(new SettingsError(entry.Value.Span, $"Default '{entry.Option}' of '{entry.Command}': {error.Message}"));
+                errors.Add(new SettingsError(entry.Value.Span, $"Default '{entry.Option}' of '{entry.Command}': {error.Message}{RenamedHint(entry)}"));
         }
     }
 
@@ -58,7 +59,7 @@ internal static class CommandDefaults
         {
             if (Find(command, entry.Option) is not { } option)
                 continue; // Validate reported it
-            if (parse.GetResult(option) is OptionResult { Implicit: false })
+            if (parse.GetResult(option) is OptionResult { Implicit: false } || ExcludedBy(parse, command, option))
                 continue; // the command line wins
             added.AddRange(Tokens(option, entry.Value));
         }
@@ -70,6 +71,33 @@ internal static class CommandDefaults
         var end = Array.IndexOf(args, "--");
         return end < 0 ? [.. args, .. added] : [.. args[..end], .. added, .. args[end..]];
     }
+
+    /// <summary>
+    /// Whether the command line gave an option that excludes <paramref name="option"/> (<c>-A</c> against a configured
+    /// <c>namespace</c>): the default then does not apply, as the command line wins.
+    /// </summary>
+    private static bool ExcludedBy(ParseResult parse, Command command, Option option)
+    {
+        foreach (var (first, second, _) in UsageRules.Exclusive)
+        {
+            var other = option.Name == first ? second : option.Name == second ? first : null;
+            if (other is not null && command.Options.FirstOrDefault(o => o.Name == other) is { } excluding &&
+                parse.GetResult(excluding) is OptionResult { Implicit: false } given &&
+                (excluding is not Option<bool> || given.GetValueOrDefault<bool>()))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>output</c> used to name the output file; it is now the format, as kubectl's <c>-o</c>. A value the
+    /// format rejects is most likely an old file default, so the error says where the file now goes.
+    /// </summary>
+    private static string RenamedHint(OptionDefault entry) =>
+        entry.Option == CommonOptions.OutputFormatName.TrimStart('-')
+            ? $" 'output' now chooses the format, as kubectl's -o does; the file to write goes in '{CommonOptions.OutputFileName.TrimStart('-')}'."
+            : "";
 
     private static IEnumerable<string> Tokens(Option option, ConfigValue value)
     {

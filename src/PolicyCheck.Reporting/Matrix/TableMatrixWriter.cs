@@ -19,8 +19,9 @@ namespace PolicyCheck.Reporting.Matrix;
 /// </para>
 /// <para>
 /// Paging: when the columns do not fit <see cref="RenderOptions.Width"/>, they are split into pages of as many
-/// columns as fit beside the row labels (at least one). Each page starts with <c>columns 1-12 of 40</c>, repeats the
-/// column header and every row label, and pages are separated by a blank line. Footnotes follow the last page.
+/// columns as fit beside the row labels (at least one; a lone last column is rebalanced, see
+/// <see cref="ColumnPages"/>). Each page starts with <c>columns 1-12 of 40</c>, repeats the column header and every
+/// row label, and pages are separated by a blank line. Footnotes follow the last page.
 /// </para>
 /// <para>
 /// Without <see cref="RenderOptions.Color"/> the writer adds only ASCII (subject ids are printed as they are), so
@@ -73,7 +74,7 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         var labels = RowLabels(cells, numberWidth, layout.Width, glyphs);
         var labelWidth = Math.Max(Corner.Length, labels.Max(l => l.Length));
         var widths = ColumnWidths(grid);
-        var pages = Pages(widths, labelWidth, layout.Width);
+        var pages = ColumnPages.Split(widths, labelWidth, layout.Width, Gap);
         for (var p = 0; p < pages.Count; p++)
         {
             if (p > 0)
@@ -200,29 +201,6 @@ internal sealed class TableMatrixWriter : IMatrixWriter
     /// <summary><c> +4</c>: how many more members a group row stands for; nothing for a group of one.</summary>
     private static string Others(int count) =>
         count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" +{count:N0}");
-
-    /// <summary>Column ranges [first, end) that each fit beside the row labels; a page holds at least one column.</summary>
-    private static List<(int First, int End)> Pages(int[] widths, int labelWidth, int width)
-    {
-        var pages = new List<(int, int)>();
-        var first = 0;
-        var used = labelWidth;
-        for (var column = 0; column < widths.Length; column++)
-        {
-            var cost = Gap + widths[column];
-            if (column > first && used + cost > width)
-            {
-                pages.Add((first, column));
-                first = column;
-                used = labelWidth;
-            }
-
-            used += cost;
-        }
-
-        pages.Add((first, widths.Length));
-        return pages;
-    }
 
     /// <summary><c>T80,443 U53</c>: per protocol its initial and ranges, <c>*</c> for the whole protocol.</summary>
     private static string Compact(PortSet set)

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
 using PolicyCheck.Reporting.Formats;
+using PolicyCheck.Reporting.Matrix;
 
 namespace PolicyCheck.Reporting.Services;
 
@@ -14,18 +16,26 @@ public static class ServiceMatrixWriter
 {
     public const string Schema = "policycheck/service-matrix/v1";
 
+    private const string Corner = "client";
+    private const int Gap = 2;
+
     /// <summary>The column id: <c>default/my-service:80/TCP</c>.</summary>
     public static string Column(ServiceSummary summary, ServicePortSummary port)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(port);
-        return $"{summary.Id}:{port.Port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{port.Port.Protocol.ToApiString()}";
+        return $"{summary.Id}:{port.Port.Port.ToString(CultureInfo.InvariantCulture)}/{port.Port.Protocol.ToApiString()}";
     }
 
-    /// <summary>A table: one row per shown client (subject index), one column per service port.</summary>
-    public static void WriteTable(ImmutableArray<ServiceSummary> services, ImmutableArray<int> clients, TextWriter output)
+    /// <summary>
+    /// A table: one row per shown client (subject index), one column per service port. Columns that do not fit
+    /// <paramref name="width"/> go on further pages as the workload matrix's do: each page starts with
+    /// <c>columns 1-3 of 8</c>, repeats every client, and pages are separated by a blank line.
+    /// </summary>
+    public static void WriteTable(ImmutableArray<ServiceSummary> services, ImmutableArray<int> clients, TextWriter output, int width = RenderOptions.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         var columns = services.SelectMany(s => s.Ports.Select(p => (Summary: s, Port: p))).ToList();
         if (columns.Count == 0)
         {
@@ -34,16 +44,44 @@ public static class ServiceMatrixWriter
         }
 
         var names = clients.Select(c => TerminalText.Clean(columns[0].Port.Verdicts[c].Client.Id)).ToList();
-        var firstWidth = Math.Max("client".Length, names.Count == 0 ? 0 : names.Max(n => n.Length));
+        var firstWidth = Math.Max(Corner.Length, names.Count == 0 ? 0 : names.Max(n => n.Length));
         var headers = columns.Select(c => TerminalText.Clean(Column(c.Summary, c.Port))).ToList();
-        output.WriteLine("client".PadRight(firstWidth) + string.Concat(headers.Select(h => "  " + h)));
-        var line = new System.Text.StringBuilder();
+        var cells = new string[clients.Length, columns.Count];
+        var widths = headers.Select(h => h.Length).ToArray();
         for (var row = 0; row < clients.Length; row++)
         {
-            line.Clear().Append(names[row].PadRight(firstWidth));
             for (var col = 0; col < columns.Count; col++)
-                line.Append("  ").Append(ServiceReachText.Cell(columns[col].Port.Verdicts[clients[row]]).PadRight(headers[col].Length));
+            {
+                cells[row, col] = ServiceReachText.Cell(columns[col].Port.Verdicts[clients[row]]);
+                widths[col] = Math.Max(widths[col], cells[row, col].Length);
+            }
+        }
+
+        var pages = ColumnPages.Split(widths, firstWidth, width, Gap);
+        var line = new System.Text.StringBuilder();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var (first, end) = pages[p];
+            if (p > 0)
+                output.WriteLine();
+            if (pages.Count > 1)
+            {
+                output.WriteLine(end - first == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"column {first + 1} of {columns.Count}")
+                    : string.Create(CultureInfo.InvariantCulture, $"columns {first + 1}-{end} of {columns.Count}"));
+            }
+
+            line.Clear().Append(Corner.PadRight(firstWidth));
+            for (var col = first; col < end; col++)
+                line.Append(' ', Gap).Append(headers[col].PadRight(widths[col]));
             output.WriteLine(line.ToString().TrimEnd());
+            for (var row = 0; row < clients.Length; row++)
+            {
+                line.Clear().Append(names[row].PadRight(firstWidth));
+                for (var col = first; col < end; col++)
+                    line.Append(' ', Gap).Append(cells[row, col].PadRight(widths[col]));
+                output.WriteLine(line.ToString().TrimEnd());
+            }
         }
 
         output.WriteLine();
