@@ -107,7 +107,8 @@ public sealed class AuditCommandTests
     {
         await using var cluster = await AuditCluster.StartAsync();
 
-        var result = await AuditCluster.RunAsync("audit", "--kubeconfig", cluster.TokenKubeconfig, "lint");
+        // The audit profile reports coredns itself (PC2001/PC2002), which the default profile leaves to PC2010.
+        var result = await AuditCluster.RunAsync("audit", "--kubeconfig", cluster.TokenKubeconfig, "lint", "--profile", "audit");
 
         Assert.That(result.Output, Does.Contain($"cluster://{AuditCluster.Context}/kube-system/Pod/coredns-5d78c9869d-q2w8r:1:1"));
     }

@@ -96,7 +96,9 @@ public sealed class DiffCommandTests
     public async Task Diff_LinesShift_SameFindingsAreNeitherNewNorFixed()
     {
         var before = Side(TestManifests.TwoPods + "\n---\n" + SplitPeers);
-        var after = Side("# a comment\n# and another\n" + SplitPeers + "\n---\n" + TestManifests.TwoPods);
+        // The documents keep their order: PC2010 is anchored on namespace x's first policy in file order, so swapping
+        // x's two policies would move that finding to the other policy, which diff rightly counts as another object.
+        var after = Side("# a comment\n# and another\n" + TestManifests.TwoPods + "\n---\n" + SplitPeers);
 
         var result = await CliRunner.RunAsync("diff", before, after, "--format", "json", "--fail-on-new-findings");
 

@@ -61,7 +61,7 @@ public sealed class LintCommandTests
                 "examples/split-peers/network-policies.yaml:44:11: warning PC1003: NetworkPolicy 'ledger-allow-billing-api' " +
                 "lists podSelector 'role=api' and namespaceSelector 'team=billing' as separate peers"));
             Assert.That(result.Output, Does.Contain("[PeerSelectorsSplit]"));
-            Assert.That(result.Output.TrimEnd(), Does.EndWith("1 warning, 6 notes in 4 files (4 files, 10 objects checked)."));
+            Assert.That(result.Output.TrimEnd(), Does.EndWith("1 warning, 2 notes in 2 files (4 files, 10 objects checked)."), "PC2010 for egress of both namespaces; the per-workload PC2002 is off in the baseline");
         }
     }
 
@@ -74,7 +74,8 @@ public sealed class LintCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), "notes only, below the default --fail-on warning");
-            Assert.That(Snapshot.Normalize(result.Output), Does.Contain("examples/webshop/kube-system-dns.yaml:5:1: note PC2001: Deployment 'coredns'"));
+            Assert.That(Snapshot.Normalize(result.Output), Does.Contain("examples/webshop/namespaces.yaml:4:1: note PC2010: Namespace 'kube-system' has 1 workload(s)"));
+            Assert.That(result.Output, Does.Not.Contain("PC2001"), "the baseline leaves per-workload isolation to PC2010");
             Assert.That(result.Output, Does.Not.Contain("PC2003"), "shop and data allow DNS to kube-system on 53");
         }
 
@@ -178,7 +179,7 @@ public sealed class LintCommandTests
         {
             Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("policycheck/lint/v1"));
             Assert.That(root.GetProperty("summary").GetProperty("warnings").GetInt32(), Is.EqualTo(1));
-            Assert.That(root.GetProperty("summary").GetProperty("notes").GetInt32(), Is.EqualTo(6), "PC2002 for the four deployments, PC2010 for egress of both namespaces");
+            Assert.That(root.GetProperty("summary").GetProperty("notes").GetInt32(), Is.EqualTo(2), "PC2010 for egress of both namespaces; the per-workload PC2002 is off in the baseline");
             Assert.That(finding.GetProperty("ruleId").GetString(), Is.EqualTo(RuleIds.PeerSelectorsSplit));
             Assert.That(finding.GetProperty("name").GetString(), Is.EqualTo("PeerSelectorsSplit"));
             Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("warning"));

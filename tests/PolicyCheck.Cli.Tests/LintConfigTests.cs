@@ -12,7 +12,8 @@ public sealed class LintConfigTests
 {
     /// <summary>
     /// k8s docs (Behavior of to and from selectors): the two peers are OR'ed, so PC1003 (a warning) fires on the
-    /// podSelector peer, line 18; the pod is isolated for ingress only, so PC2002 (a note) fires on it, line 1.
+    /// podSelector peer, line 18; the pod is isolated for ingress only, so PC2002 (a note, in the audit and strict
+    /// profiles) fires on it, line 1, and PC2010 (a note) on namespace shop's first policy, line 7, for each direction.
     /// </summary>
     private const string SplitPeers = """
         apiVersion: v1
@@ -66,7 +67,8 @@ public sealed class LintConfigTests
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Findings), result.Error);
             Assert.That(result.Output, Does.Contain("web.yaml:19:11: warning PC1003:"));
-            Assert.That(result.Output, Does.Contain("web.yaml:1:1: note PC2002:"));
+            Assert.That(result.Output, Does.Contain("web.yaml:7:1: note PC2010:"));
+            Assert.That(result.Output, Does.Not.Contain("PC2002"), "the baseline leaves per-workload isolation to PC2010");
         }
     }
 
@@ -190,7 +192,8 @@ public sealed class LintConfigTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(baseline.ExitCode, Is.EqualTo((int)ExitCode.Ok), baseline.Error);
-            Assert.That(baseline.Output, Does.Contain("note PC2002"));
+            Assert.That(baseline.Output, Does.Not.Contain("PC2002"), "the baseline leaves per-workload isolation to PC2010");
+            Assert.That(baseline.Output, Does.Contain("note PC2010"));
             Assert.That(strict.ExitCode, Is.EqualTo((int)ExitCode.Findings), strict.Error);
             Assert.That(strict.Output, Does.Contain("error PC2002"));
         }
@@ -204,7 +207,7 @@ public sealed class LintConfigTests
         var configured = await RunOnApps("lint", root);
         var overridden = await RunOnApps("lint", root, "--profile", "baseline");
 
-        Assert.That((configured.Output.Contains("error PC2002", StringComparison.Ordinal), overridden.Output.Contains("note PC2002", StringComparison.Ordinal)),
+        Assert.That((configured.Output.Contains("error PC2002", StringComparison.Ordinal), !overridden.Output.Contains("PC2002", StringComparison.Ordinal)),
             Is.EqualTo((true, true)));
     }
 
@@ -284,8 +287,9 @@ public sealed class LintConfigTests
         var root = Repository();
         var baseline = Path.Combine(root, "baseline.json");
 
-        var written = await RunOnApps("lint", root, "--write-baseline", baseline);
-        var same = await RunOnApps("lint", root, "--baseline", baseline);
+        // The audit profile reports web per workload (PC2002), which the default profile leaves to PC2010.
+        var written = await RunOnApps("lint", root, "--write-baseline", baseline, "--profile", "audit");
+        var same = await RunOnApps("lint", root, "--baseline", baseline, "--profile", "audit");
         File.WriteAllText(Path.Combine(Apps(root), "web.yaml"), "# a new comment moves every line\n" + SplitPeers + """
 
             ---
@@ -300,7 +304,7 @@ public sealed class LintConfigTests
                     - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}
                     - podSelector: {matchLabels: {app: web}}
             """);
-        var moved = await RunOnApps("lint", root, "--baseline", baseline, "--format", "json");
+        var moved = await RunOnApps("lint", root, "--baseline", baseline, "--format", "json", "--profile", "audit");
 
         using var json = JsonDocument.Parse(moved.Output);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -346,9 +350,10 @@ public sealed class LintConfigTests
         var manifest = SplitPeersIgnoring("PC1003: either peer is fine");
         var root = Repository(manifest);
         var baseline = Path.Combine(root, "baseline.json");
-        await RunOnApps("lint", root, "--write-baseline", baseline);
+        // The audit profile reports web per workload (PC2002), which the default profile leaves to PC2010.
+        await RunOnApps("lint", root, "--write-baseline", baseline, "--profile", "audit");
 
-        var result = await RunOnApps("lint", root, "--baseline", baseline, "--format", "sarif");
+        var result = await RunOnApps("lint", root, "--baseline", baseline, "--format", "sarif", "--profile", "audit");
 
         using var json = JsonDocument.Parse(result.Output);
         var results = json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()

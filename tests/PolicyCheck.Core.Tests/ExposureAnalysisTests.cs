@@ -165,6 +165,65 @@ public sealed class ExposureAnalysisTests
     }
 
     [Test]
+    [Description(NetworkPoliciesPage + ": by default a pod is non-isolated; with one namespace every caller is in the target's own namespace, which says nothing about other namespaces.")]
+    public void OneNamespace_UnisolatedWorkload_OpenToClusterAndOutside_NotToAllNamespaces()
+    {
+        var cluster = new ManifestBuilder()
+            .Namespace("shop")
+            .Workload("shop/web", ("app", "web"))
+            .Workload("shop/api", ("app", "api"))
+            .Workload("shop/worker", ("app", "worker"))
+            .Build();
+
+        var web = Of(cluster, "shop/web");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(web.OpenToAllNamespaces, Is.EqualTo(PortSet.None), "no namespace but shop holds a workload");
+            Assert.That(web.OpenToCluster, Is.EqualTo(PortSet.All), "api and worker are not egress-isolated");
+            Assert.That(web.OpenToOutside, Is.EqualTo(PortSet.All));
+            Assert.That(web.OpenToEveryOutsideAddress, Is.EqualTo(PortSet.All));
+            Assert.That(web.IngressIsolated || web.EgressIsolated, Is.False);
+        }
+    }
+
+    [Test]
+    [Description(NetworkPoliciesPage + ": a podSelector peer alone selects pods of the policy's own namespace; in a one-namespace input that is every other workload.")]
+    public void OneNamespace_ReachableOnlyFromOwnNamespace_NotOpenToAllNamespaces()
+    {
+        var cluster = new ManifestBuilder()
+            .Namespace("shop")
+            .Workload("shop/web", ("app", "web"))
+            .Workload("shop/api", ("app", "api"))
+            .Policy("shop/web-local", p => p.Select(("app", "web")).Ingress(r => r.Pods(Selector.All).Port(443)))
+            .Build();
+
+        var web = Of(cluster, "shop/web");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(web.OpenToAllNamespaces, Is.EqualTo(PortSet.None));
+            Assert.That(web.OpenToCluster, Is.EqualTo(Tcp443), "api, the only other workload, may connect on 443");
+        }
+    }
+
+    [Test]
+    [Description(NetworkPoliciesPage + ": without policies every pod may connect to every pod; a target alone in its namespace is reached from the one other namespace that holds workloads.")]
+    public void AloneInItsNamespace_ReachedFromTheOtherNamespace_IsOpenToAllNamespaces()
+    {
+        var cluster = new ManifestBuilder()
+            .Namespace("shop")
+            .Namespace("tools")
+            .Workload("shop/web", ("app", "web"))
+            .Workload("tools/client", ("app", "client"))
+            .Build();
+
+        var web = Of(cluster, "shop/web");
+
+        Assert.That(web.OpenToAllNamespaces, Is.EqualTo(PortSet.All));
+    }
+
+    [Test]
     [Description(NetworkPoliciesPage + ": a pod is isolated for a direction when a policy of that type selects it; policyTypes without egress rules still isolates egress.")]
     public void DenyAllBothWays_IsIsolatedAndOpenToNothing()
     {
@@ -229,7 +288,9 @@ public sealed class ExposureAnalysisTests
         var byNamespace = others.GroupBy(i => matrix.Subjects[i].Namespace)
             .Select(g => g.Aggregate(PortSet.None, (set, i) => set.Union(matrix.Allowed(i, target))))
             .ToList();
-        var namespaces = byNamespace.Count == 0 ? PortSet.None : byNamespace.Aggregate(PortSet.All, (set, s) => set.Intersect(s));
+        // Open to all namespaces needs a caller outside the target's own namespace: from its own alone it is not.
+        var elsewhere = others.Any(i => matrix.Subjects[i].Namespace != matrix.Subjects[target].Namespace);
+        var namespaces = !elsewhere ? PortSet.None : byNamespace.Aggregate(PortSet.All, (set, s) => set.Intersect(s));
         var outside = externals.Aggregate(PortSet.None, (set, i) => set.Union(matrix.Allowed(i, target)));
         var every = externals.Count == 0 ? PortSet.None : externals.Aggregate(PortSet.All, (set, i) => set.Intersect(matrix.Allowed(i, target)));
         return (cluster, namespaces, outside, every);

@@ -41,4 +41,19 @@ public sealed class ServiceLookupTests
             Assert.That(error, Does.Contain(message));
         }
     }
+
+    [Test]
+    [Description("A generated port name shaped like a range is quoted next to the port number, so '8001-8000 (8001)' cannot be read as two ranges.")]
+    public void TryFind_UnknownPort_QuotesARangeLikePortName()
+    {
+        var cluster = Cluster.Empty.With(Service("prod/gen", selector: [("app", "gen")], ports: [Port(8001, name: "8001-8000")]));
+
+        var found = ServiceLookup.TryFind(cluster, "prod/gen:http", "test", out _, out _, out var error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(found, Is.False);
+            Assert.That(error, Does.Contain("its ports are: '8001-8000' (8001)."));
+        }
+    }
 }

@@ -93,7 +93,7 @@ internal static class ExplainHandler
             verdicts.AddRange(reachability.Reach(client, match.Service, portValue));
         if (verdicts.Count == 0)
         {
-            var ports = string.Join(", ", match.Service.Ports.Select(p => p.Name is { } n ? $"{n} ({p.Port}/{p.Protocol.ToApiString()})" : $"{p.Port}/{p.Protocol.ToApiString()}"));
+            var ports = string.Join(", ", match.Service.Ports.Select(p => p.Name is { } n ? $"{ServicePort.QuoteName(n)} ({p.Port}/{p.Protocol.ToApiString()})" : $"{p.Port}/{p.Protocol.ToApiString()}"));
             terminal.Error.WriteLine($"policycheck: --to-service: service '{match.Service.Namespace}/{match.Service.Name}' has no port '{portValue}'; its ports: {(ports.Length == 0 ? "none" : ports)}.");
             return null;
         }

@@ -10,8 +10,10 @@ namespace PolicyCheck.Core.Exposure;
 /// <list type="bullet">
 /// <item><b>Open to the whole cluster</b> on p: every other workload subject may reach T on p. T itself and its own
 /// replicas do not count, and neither do outside addresses. With no other workload, nothing is open this way.</item>
-/// <item><b>Open to all namespaces</b> on p: in every namespace that holds a workload other than T (T's own
-/// included), at least one such workload may reach T on p.</item>
+/// <item><b>Open to all namespaces</b> on p: some namespace other than T's own holds a workload, and in every
+/// namespace that holds a workload other than T (T's own included), at least one such workload may reach T on p.
+/// When every other workload lives in T's namespace (an input of one namespace), nothing is open this way: being
+/// reachable from its own namespace says nothing about other namespaces.</item>
 /// <item><b>Open to outside addresses</b> on p: some external subject may reach T on p; each such subject is listed
 /// with its ports. <b>Open to every outside address</b> on p: every external subject may reach T on p.</item>
 /// <item><b>Not isolated</b> for ingress or egress: no policy of that type selects T, so that direction allows
@@ -55,8 +57,9 @@ public static class ExposureAnalysis
         var cluster = PortSet.All;
         var anyOther = false;
         var namespaces = PortSet.All;
-        var anyNamespace = false;
-        foreach (var groups in callers.Namespaces)
+        var otherNamespace = false;
+        var own = matrix.Subjects[target].Namespace ?? string.Empty;
+        foreach (var (ns, groups) in callers.Namespaces)
         {
             var inNamespace = PortSet.None;
             var anyInNamespace = false;
@@ -75,7 +78,7 @@ public static class ExposureAnalysis
             if (!anyInNamespace)
                 continue;
             anyOther = true;
-            anyNamespace = true;
+            otherNamespace |= !string.Equals(ns, own, StringComparison.Ordinal);
             namespaces = Intersect(namespaces, inNamespace);
         }
 
@@ -95,7 +98,7 @@ public static class ExposureAnalysis
         return new SubjectExposure(
             target,
             anyOther ? cluster : PortSet.None,
-            anyNamespace ? namespaces : PortSet.None,
+            otherNamespace ? namespaces : PortSet.None,
             outside,
             everyOutside,
             sources.ToImmutable(),
@@ -115,7 +118,7 @@ public static class ExposureAnalysis
     /// per workload: subjects of one class allow and are allowed the same, so a group needs only two members (a
     /// second one stands in when the first is the target itself).
     /// </summary>
-    private sealed record CallerGroups(ImmutableArray<ImmutableArray<CallerGroup>> Namespaces, ImmutableArray<int> Externals, int Workloads)
+    private sealed record CallerGroups(ImmutableArray<(string Namespace, ImmutableArray<CallerGroup> Groups)> Namespaces, ImmutableArray<int> Externals, int Workloads)
     {
         public static CallerGroups Of(ReachabilityMatrix matrix)
         {
@@ -142,7 +145,7 @@ public static class ExposureAnalysis
             }
 
             return new CallerGroups(
-                [.. byNamespace.Values.Select(g => g.Values.ToImmutableArray())],
+                [.. byNamespace.Select(g => (Namespace: g.Key, Groups: g.Value.Values.ToImmutableArray()))],
                 externals.ToImmutable(),
                 workloads);
         }

@@ -10,7 +10,7 @@ namespace PolicyCheck.Core.Exposure;
 /// </summary>
 /// <param name="Subject">The index of the workload in <see cref="ReachabilityMatrix.Subjects"/>.</param>
 /// <param name="OpenToCluster">Ports every other workload of the cluster may reach it on.</param>
-/// <param name="OpenToAllNamespaces">Ports on which, from every namespace holding another workload, some workload may reach it.</param>
+/// <param name="OpenToAllNamespaces">Ports on which, from every namespace holding another workload, some workload may reach it; none when no namespace but its own holds another workload.</param>
 /// <param name="OpenToOutside">Ports some outside address may reach it on (the union over <paramref name="OutsideSources"/>).</param>
 /// <param name="OpenToEveryOutsideAddress">Ports every outside address may reach it on.</param>
 /// <param name="OutsideSources">The external subjects that may reach it, in subject order.</param>

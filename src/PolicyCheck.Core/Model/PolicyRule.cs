@@ -19,4 +19,10 @@ public sealed record PolicyRule(
 
     /// <summary>A missing or empty port list matches every port of every protocol.</summary>
     public bool MatchesAllPorts => Ports is not { Length: > 0 };
+
+    /// <summary>
+    /// The 1-based number people read: "ingress rule #1" is <c>spec.ingress[0]</c>. Every message names a rule by this
+    /// number; paths keep the 0-based <see cref="Index"/>.
+    /// </summary>
+    public int Number => Index + 1;
 }

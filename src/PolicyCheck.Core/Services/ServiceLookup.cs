@@ -49,7 +49,7 @@ public static class ServiceLookup
             return Fail($"No service '{name}' in the inputs; use NS/NAME or a DNS name such as my-svc.my-namespace.svc.cluster.local.", out error);
         if (port is { } wanted && !match.Service.Ports.Any(p => wanted.IsNamed ? p.Name == wanted.Name : p.Port == wanted.Number))
         {
-            var ports = string.Join(", ", match.Service.Ports.Select(p => p.Name is null ? p.Port.ToString(CultureInfo.InvariantCulture) : $"{p.Name} ({p.Port.ToString(CultureInfo.InvariantCulture)})"));
+            var ports = string.Join(", ", match.Service.Ports.Select(p => p.Name is null ? p.Port.ToString(CultureInfo.InvariantCulture) : $"{ServicePort.QuoteName(p.Name)} ({p.Port.ToString(CultureInfo.InvariantCulture)})"));
             return Fail($"Service '{match.Service.Namespace}/{match.Service.Name}' has no port '{wanted}'; its ports are: {(ports.Length == 0 ? "none" : ports)}.", out error);
         }
 

@@ -12,7 +12,6 @@ public sealed record ServicePortSummary(ServicePort Port, string? NodePort, Immu
     /// <summary>The targetPort numbers in use, distinct, ascending (several when a named targetPort differs per backend).</summary>
     public ImmutableArray<int> TargetNumbers => [.. Targets.Where(t => t.Target.Number is not null).Select(t => t.Target.Number!.Value).Distinct().Order()];
 
-    /// <summary>Label of the port for people and columns: <c>80/TCP</c> or <c>http 80/TCP</c>.</summary>
-    public string Label => (Port.Name is null ? string.Empty : Port.Name + " ") +
-                           Port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Port.Protocol.ToApiString();
+    /// <summary>Label of the port for people: <see cref="ServicePort.Label"/> (<c>80/TCP</c>, <c>http 80/TCP</c>, <c>'8001-8000' 8001/TCP</c>).</summary>
+    public string Label => Port.Label;
 }

@@ -132,7 +132,14 @@ public sealed class ServiceReachability
         }
 
         var self = client == to;
-        var allowed = self ? Matrix.BetweenReplicas(client) ?? PortSet.All : Matrix.Allowed(client, to);
+        if (self && Matrix.BetweenReplicas(client) is null)
+        {
+            return new BackendVerdict(backend, target, BackendOutcome.Allowed,
+                $"'{backend.Id}' has one pod, which reaches itself through its own service (always allowed); that makes it no client of the service.",
+                OwnPodOnly: true);
+        }
+
+        var allowed = self ? Matrix.BetweenReplicas(client)! : Matrix.Allowed(client, to); // not null for a workload with several pods
         if (allowed.Contains(port.Protocol, target))
         {
             var reason = self
@@ -178,7 +185,7 @@ public sealed class ServiceReachability
             {
                 if (!AdmitsPort(rule, backend, protocol, target))
                     continue;
-                var name = $"'{policy.Namespace}/{policy.Name}' ingress rule {rule.Index.ToString(CultureInfo.InvariantCulture)}";
+                var name = $"'{policy.Namespace}/{policy.Name}' ingress rule #{rule.Number.ToString(CultureInfo.InvariantCulture)}";
                 if (rule.MatchesAllPeers)
                 {
                     return new BackendVerdict(backend, target, BackendOutcome.Allowed,

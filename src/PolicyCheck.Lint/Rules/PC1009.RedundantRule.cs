@@ -15,7 +15,7 @@ public sealed class RedundantRule : LintRule
         Id: RuleIds.RedundantRule,
         Name: nameof(RedundantRule),
         Title: "Rule allows nothing another rule of the policy does not",
-        MessageFormat: "NetworkPolicy '{0}' has {1} rule {2}, which allows only traffic its {1} rule {3} already " +
+        MessageFormat: "NetworkPolicy '{0}' has {1} rule #{2}, which allows only traffic its {1} rule #{3} already " +
                        "allows{4}; remove it, or merge the two rules.",
         Category: RuleCategory.Correctness,
         DefaultSeverity: Severity.Note);
@@ -47,7 +47,7 @@ public sealed class RedundantRule : LintRule
                         if (equivalent && j > i)
                             continue;
                         var kind = direction == Direction.Ingress ? "ingress" : "egress";
-                        context.Report(Descriptor, inner.Rule.Span, [each[j].Rule.Span], policy.Name, kind, i + 1, j + 1,
+                        context.Report(Descriptor, inner.Rule.Span, [each[j].Rule.Span], policy.Name, kind, inner.Rule.Number, each[j].Rule.Number,
                             equivalent ? " (the two rules allow the same)" : string.Empty);
                         break;
                     }

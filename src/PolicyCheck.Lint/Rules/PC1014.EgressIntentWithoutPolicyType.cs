@@ -8,7 +8,9 @@ namespace PolicyCheck.Lint.Rules;
 /// A policy without <c>policyTypes</c> and without egress rules, so the API server makes it Ingress-only, that was
 /// evidently meant to restrict egress: its name contains "egress" (other than in "egress-gateway", the pods an Istio
 /// or Cilium egress gateway policy protects), or it is a deny-all ("deny-all",
-/// "default-deny-all", but not one naming ingress), or it writes an empty <c>egress: []</c>.
+/// "default-deny-all", but not one naming ingress), or it writes an empty <c>egress: []</c>. A deny-all that writes
+/// an empty <c>ingress: []</c> says what it denies: that is the canonical "deny all traffic to an application"
+/// recipe (<c>web-deny-all</c>), Ingress-only on purpose, and is not reported.
 /// </summary>
 public sealed partial class EgressIntentWithoutPolicyType : LintRule
 {
@@ -48,7 +50,8 @@ public sealed partial class EgressIntentWithoutPolicyType : LintRule
         var name = policy.Name;
         if (NamesEgress(name))
             return "is named for egress";
-        if (name.Contains("deny-all", StringComparison.OrdinalIgnoreCase) && !name.Contains("ingress", StringComparison.OrdinalIgnoreCase))
+        if (name.Contains("deny-all", StringComparison.OrdinalIgnoreCase) && !name.Contains("ingress", StringComparison.OrdinalIgnoreCase) &&
+            policy.Ingress is null)
             return "is named as a deny-all";
         return null;
     }

@@ -22,7 +22,7 @@ public sealed class AllowFromAnywhereOnExposedWorkload : LintRule
         Id: RuleIds.AllowFromAnywhereOnExposedWorkload,
         Name: nameof(AllowFromAnywhereOnExposedWorkload),
         Title: "Ingress from anywhere to a workload exposed outside the cluster",
-        MessageFormat: "NetworkPolicy '{0}' ingress rule {1} has no from, so it admits every source, outside the " +
+        MessageFormat: "NetworkPolicy '{0}' ingress rule #{1} has no from, so it admits every source, outside the " +
                        "cluster included, to {2} '{3}', which {5} Service '{6}' exposes on {4}, and on {7} too, which " +
                        "no such Service publishes; limit the rule's ports to the published targetPorts, and list " +
                        "the allowed sources in from for the other ports.",
@@ -79,7 +79,7 @@ public sealed class AllowFromAnywhereOnExposedWorkload : LintRule
         {
             var f = findings[rule];
             context.Report(Descriptor, rule.Span, [.. f.Related.Where(s => !s.IsNone).Distinct()],
-                f.Policy.Name, rule.Index, f.Backend.Kind, f.Backend.Name, f.Port, f.Service.Type, f.Service.Name, f.Beyond);
+                f.Policy.Name, rule.Number, f.Backend.Kind, f.Backend.Name, f.Port, f.Service.Type, f.Service.Name, f.Beyond);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class EgressPortsOnlyRule : LintRule
         Id: RuleIds.EgressPortsOnlyRule,
         Name: nameof(EgressPortsOnlyRule),
         Title: "Egress rule with ports but no destinations",
-        MessageFormat: "NetworkPolicy '{0}' egress rule {1} lists ports ({2}) but no to, so it allows them to every " +
+        MessageFormat: "NetworkPolicy '{0}' egress rule #{1} lists ports ({2}) but no to, so it allows them to every " +
                        "destination, pods of every namespace and every outside address; add a to with the intended " +
                        "peers (an ipBlock for an address such as the API server's, a selector for pods).",
         Category: RuleCategory.Security,
@@ -39,7 +39,7 @@ public sealed class EgressPortsOnlyRule : LintRule
                     continue;
                 var open = ports.Where(p => p.Port is not { IsNamed: true }).ToList();
                 if (open.Count > 0 && !open.TrueForAll(IsDns))
-                    context.Report(Descriptor, rule.Span, policy.Name, rule.Index, string.Join(", ", open.Select(Describe).Distinct(StringComparer.Ordinal)));
+                    context.Report(Descriptor, rule.Span, policy.Name, rule.Number, string.Join(", ", open.Select(Describe).Distinct(StringComparer.Ordinal)));
             }
         }
     }

@@ -10,8 +10,9 @@ namespace PolicyCheck.Lint.Rules;
 /// of that direction matches every peer on every port; rules that allow some traffic (say, from the same namespace)
 /// keep it a default deny, since everything else stays denied. Only the as-written selector counts: a selector that
 /// happens to match today's pods does not cover tomorrow's. hostNetwork workloads are not governed by policies and
-/// do not count. One finding per namespace and direction, at the Namespace object when the inputs declare it, else
-/// at the namespace's first workload.
+/// do not count. One finding per namespace and direction, anchored on the namespace itself: at the Namespace object
+/// when the inputs declare it, else at the namespace's first NetworkPolicy in file order (where a default deny would
+/// go), else at its first workload in file order (by path, then line), never at whichever sorts first by name.
 /// </summary>
 public sealed class NamespaceWithoutDefaultDeny : LintRule
 {
@@ -48,8 +49,7 @@ public sealed class NamespaceWithoutDefaultDeny : LintRule
         foreach (var ns in order)
         {
             var workloads = byNamespace[ns];
-            var declared = context.Cluster.Namespaces.FirstOrDefault(n => n.Name == ns && n.Declared && !n.Span.IsNone);
-            var span = declared?.Span ?? workloads[0].Span;
+            var span = Anchor(context, ns, workloads);
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
                 if (!context.Cluster.Policies.Any(p => p.Namespace == ns && IsDefaultDeny(p, direction)))
@@ -57,6 +57,21 @@ public sealed class NamespaceWithoutDefaultDeny : LintRule
             }
         }
     }
+
+    /// <summary>The Namespace object, else the namespace's first policy, else its first workload, in file order.</summary>
+    private static SourceSpan Anchor(LintContext context, string ns, List<Workload> workloads)
+    {
+        if (context.Cluster.Namespaces.FirstOrDefault(n => n.Name == ns && n.Declared && !n.Span.IsNone) is { } declared)
+            return declared.Span;
+        var policy = FirstInFile(context.PoliciesIn(ns).Select(p => p.Span));
+        return policy ?? FirstInFile(workloads.Select(w => w.Span)) ?? workloads[0].Span;
+    }
+
+    private static SourceSpan? FirstInFile(IEnumerable<SourceSpan> spans) =>
+        spans.Where(s => !s.IsNone)
+            .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Column)
+            .Select(s => (SourceSpan?)s)
+            .FirstOrDefault();
 
     private static bool IsDefaultDeny(NetworkPolicy policy, Direction direction) =>
         policy.PodSelector.IsEmpty && policy.Affects(direction) &&

@@ -1,17 +1,18 @@
 using System.Globalization;
 using PolicyCheck.Core.Diagnostics;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
 
 namespace PolicyCheck.Lint.Rules;
 
 /// <summary>
-/// A Service port none of whose endpoints anyone may reach on the targetPort: every endpoint is ingress-isolated and
-/// the evaluated matrix allows no other subject (workload or outside range) there, nor the endpoint's own replicas.
-/// Judged per equivalence class of the matrix, so the cost grows with classes, not pods; a targetPort that no
-/// ingress rule of the backend's policies admits (peers aside) is unreachable without scanning the matrix. Services without endpoints
-/// (PC3001) and targetPorts that do not resolve (PC3002) are left to those rules.
+/// A Service port that has no client: every endpoint is ingress-isolated and no subject of the matrix (workload or
+/// outside range) is a client of the port as <see cref="ServiceClients"/> defines it, the same definition the
+/// services listing counts by: a backend's own single pod reaching itself does not count, its replicas reaching each
+/// other do, and outside addresses count only through a NodePort or LoadBalancer Service. A subject that may be a
+/// client depending on node addresses keeps the rule quiet. A targetPort that no ingress rule of the backend's
+/// policies admits (peers aside) has no client without judging every subject. Services without endpoints (PC3001)
+/// and targetPorts that do not resolve (PC3002) are left to those rules.
 /// </summary>
 public sealed class ServiceBackendsUnreachable : LintRule
 {
@@ -19,9 +20,11 @@ public sealed class ServiceBackendsUnreachable : LintRule
         Id: RuleIds.ServiceBackendsUnreachable,
         Name: nameof(ServiceBackendsUnreachable),
         Title: "No client may reach a Service's backends",
-        MessageFormat: "Service '{0}' port {1} sends to {2}, but no workload and no outside address may connect there: " +
-                       "the backends are isolated for ingress and no rule admits that port; add an ingress rule for " +
-                       "the Service's clients on the targetPort, or remove the Service.",
+        MessageFormat: "Service '{0}' port {1} sends to {2}, but no workload and no outside address may connect there " +
+                       "through the Service: the backends are isolated for ingress and no rule admits a client on that " +
+                       "port (a pod reaching itself does not count, and outside addresses reach only NodePort and " +
+                       "LoadBalancer Services); add an ingress rule for the Service's clients on the targetPort, or " +
+                       "remove the Service.",
         Category: RuleCategory.Services,
         DefaultSeverity: Severity.Warning);
 
@@ -32,8 +35,7 @@ public sealed class ServiceBackendsUnreachable : LintRule
         var subjectOf = new Dictionary<Workload, int>(ReferenceEqualityComparer.Instance);
         foreach (var (workload, subject) in context.Workloads())
             subjectOf[workload] = subject;
-        var members = ClassMembers(matrix);
-        var reached = new Dictionary<(int, Protocol, int), bool>();
+        ServiceReachability? reachability = null;
         foreach (var service in context.Cluster.Services)
         {
             var endpoints = context.Endpoints(service);
@@ -42,28 +44,25 @@ public sealed class ServiceBackendsUnreachable : LintRule
             foreach (var port in service.Ports)
             {
                 var targets = new List<string>();
-                var blocked = true;
+                var isolated = true;
+                var admitted = false;
                 foreach (var backend in endpoints.Backends)
                 {
                     if (ServiceEndpoints.ResolveTargetPort(port, backend).Number is not { } target || !subjectOf.TryGetValue(backend, out var to))
                         continue;
-                    var key = (to, port.Protocol, target);
-                    if (!reached.TryGetValue(key, out var any))
+                    if (!matrix.IsIsolated(to, Direction.Ingress))
                     {
-                        reached[key] = any = !matrix.IsIsolated(to, Direction.Ingress) ||
-                            (SomeRuleAdmits(context, backend, port.Protocol, target) && Reached(matrix, members, to, port.Protocol, target));
-                    }
-
-                    if (any)
-                    {
-                        blocked = false;
+                        isolated = false;
                         break;
                     }
 
+                    admitted |= SomeRuleAdmits(context, backend, port.Protocol, target);
                     targets.Add($"'{backend.Id}' on {port.Protocol.ToApiString()}/{target.ToString(CultureInfo.InvariantCulture)}");
                 }
 
-                if (!blocked || targets.Count == 0)
+                if (!isolated || targets.Count == 0)
+                    continue;
+                if (admitted && ServiceClients.Any(reachability ??= new ServiceReachability(context.Cluster, matrix), service, port))
                     continue;
                 var related = endpoints.Backends.SelectMany(b => context.IsolatingPolicies(b, Direction.Ingress)).Distinct();
                 context.Report(Descriptor, port.Span, [.. related], service.Name, port.Port.ToString(CultureInfo.InvariantCulture),
@@ -100,35 +99,4 @@ public sealed class ServiceBackendsUnreachable : LintRule
             { Name: { } name } => backend.Ports.Any(p => p.Name == name && p.Protocol == protocol && p.Number == port),
             _ => false,
         };
-
-    /// <summary>Up to two subjects per class: enough to find a client of a backend other than the backend itself.</summary>
-    private static List<int>[] ClassMembers(ReachabilityMatrix matrix)
-    {
-        var members = new List<int>[matrix.ClassCount];
-        for (var s = 0; s < matrix.Subjects.Length; s++)
-        {
-            var list = members[matrix.ClassOf(s)] ??= [];
-            if (list.Count < 2)
-                list.Add(s);
-        }
-
-        return members;
-    }
-
-    /// <summary>Whether some subject other than <paramref name="to"/> (or another replica of it) may reach it on (protocol, port).</summary>
-    private static bool Reached(ReachabilityMatrix matrix, List<int>[] members, int to, Protocol protocol, int port)
-    {
-        if (!matrix.IsIsolated(to, Direction.Ingress) || matrix.BetweenReplicas(to)?.Contains(protocol, port) == true)
-            return true;
-        foreach (var list in members)
-        {
-            if (list is null)
-                continue;
-            var from = list[0] != to ? list[0] : list.Count > 1 ? list[1] : -1;
-            if (from >= 0 && matrix.Allowed(from, to).Contains(protocol, port))
-                return true;
-        }
-
-        return false;
-    }
 }

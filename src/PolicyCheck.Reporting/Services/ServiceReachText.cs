@@ -33,26 +33,15 @@ internal static class ServiceReachText
         _ => "target-port-unresolved",
     };
 
-    /// <summary>
-    /// <c>80/TCP</c> or <c>http 80/TCP</c>, as <see cref="ServicePortSummary.Label"/>, but with the name quoted when it
-    /// is not a plain IANA service name (<see cref="PortName"/>).
-    /// </summary>
-    public static string Label(ServicePortSummary port) =>
-        (port.Port.Name is { } name ? PortName(name) + " " : string.Empty) +
-        port.Port.Port.ToString(CultureInfo.InvariantCulture) + "/" + port.Port.Protocol.ToApiString();
-
-    /// <summary>
-    /// A port name as written, or in single quotes (<c>'8001-8000'</c>) when it is not shaped like an IANA service
-    /// name (lower-case letters, digits and inner hyphens, with at least one letter): such a name could be read as a
-    /// port number or range next to the real number (<c>port 8001-8000 8001/TCP</c>), or run into the text around it.
-    /// </summary>
-    public static string PortName(string name)
+    /// <summary><c>80/TCP</c>, <c>http 80/TCP</c> or <c>'8001-8000' 8001/TCP</c>: <see cref="ServicePort.Label"/>.</summary>
+    public static string Label(ServicePortSummary port)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var plain = name.Length > 0 && name[0] != '-' && name[^1] != '-' && name.Any(char.IsAsciiLetterLower) &&
-                    name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
-        return plain ? name : $"'{name}'";
+        ArgumentNullException.ThrowIfNull(port);
+        return port.Port.Label;
     }
+
+    /// <summary>A port name as <see cref="ServicePort.QuoteName"/> prints it next to numbers.</summary>
+    public static string PortName(string name) => ServicePort.QuoteName(name);
 
     /// <summary>A targetPort: the number, or the name as <see cref="PortName"/> writes it.</summary>
     public static string TargetPort(PortValue target) =>

@@ -115,7 +115,7 @@ public static class ServicesJsonWriter
         json.WriteStartArray("reachedBy");
         foreach (var verdict in port.Verdicts)
         {
-            if (verdict.Reached == 0 && verdict.Uncertain == 0)
+            if (!ServiceClients.IsClient(verdict) && !ServiceClients.MayBeClient(verdict))
                 continue;
             json.WriteStartObject();
             json.WriteString("client", verdict.Client.Id);

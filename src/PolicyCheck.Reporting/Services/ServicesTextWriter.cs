@@ -50,14 +50,14 @@ public static class ServicesTextWriter
 
     internal static string Reached(ServicePortSummary port, int workloadCount)
     {
-        var clients = port.Verdicts.Where(v => !v.Client.IsExternal && v.Coverage is ServiceCoverage.All or ServiceCoverage.Some).ToList();
+        var clients = port.Verdicts.Where(v => !v.Client.IsExternal && ServiceClients.IsClient(v)).ToList();
         var text = string.Create(CultureInfo.InvariantCulture, $"{clients.Count} of {workloadCount} workloads");
         if (clients.Count > 0)
             text += " (" + Names(clients.Select(Client)) + ")";
         var outside = port.Verdicts.Where(v => v.Client.IsExternal).ToList();
         if (outside.Count == 0)
             return text;
-        var reached = outside.Where(v => v.Coverage is ServiceCoverage.All or ServiceCoverage.Some).ToList();
+        var reached = outside.Where(ServiceClients.IsClient).ToList();
         var uncertain = outside.Where(v => v.Coverage == ServiceCoverage.None && v.Uncertain > 0).ToList();
         if (outside.All(v => v.Route == ServiceRoute.Unreachable))
             return text + "; outside: no way in";
