@@ -325,7 +325,7 @@ public sealed class DiffCommandTests
             Assert.That(result.ExitCode, Is.Zero, result.Error);
             // The split policy of the second commit isolates x/a for ingress: only x/b may still reach it.
             Assert.That(result.Output, Does.StartWith("policycheck diff HEAD~1 -> HEAD: +0 connections, −2, 1 changed, "));
-            Assert.That(result.Output, Does.Contain("- ext:0.0.0.0-255.255.255.255 -> x/a: all\n"));
+            Assert.That(result.Output, Does.Contain("- ext:0.0.0.0/0 -> x/a: all\n"));
             Assert.That(result.Output, Does.Contain("~ x/a -> x/b: TCP 8080 => TCP 443,8080 (gained TCP 443)"));
             Assert.That(result.Output, Does.Contain($"+ HEAD:k8s/extra/split.yaml:").And.Contain(RuleIds.PeerSelectorsSplit));
             Assert.That(Git(root, "status", "--porcelain"), Is.EqualTo(statusBefore));

@@ -46,12 +46,12 @@ public sealed class ExampleMatrixTests
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
-            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+            var arrow = line.IndexOf(" -> ", StringComparison.Ordinal);
             var colon = line.LastIndexOf(" : ", StringComparison.Ordinal);
-            Assert.That(arrow > 0 && colon > arrow, Is.True, $"'{line}' in {path} is not 'FROM => TO : ALLOWED'.");
+            Assert.That(arrow > 0 && colon > arrow, Is.True, $"'{line}' in {path} is not 'FROM -> TO : ALLOWED'.");
             var allowedText = line[(colon + 3)..];
             Assert.That(PortSet.TryParse(allowedText, out var allowed), Is.True, $"'{allowedText}' in {path} is not a port set.");
-            lines.Add($"{line[..arrow].Trim()} => {line[(arrow + 2)..colon].Trim()} : {allowed}");
+            lines.Add($"{line[..arrow].Trim()} -> {line[(arrow + 4)..colon].Trim()} : {allowed}");
         }
 
         return lines;
@@ -67,7 +67,7 @@ public sealed class ExampleMatrixTests
             var to = connection.GetProperty("to").GetString();
             if (from == to)
                 continue;
-            result.Add($"{from} => {to} : {ReadAllowed(connection.GetProperty("allowed"))}");
+            result.Add($"{from} -> {to} : {ReadAllowed(connection.GetProperty("allowed"))}");
         }
 
         return result;

@@ -24,8 +24,8 @@ public sealed class ExplainServiceTests
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
             Assert.That(result.Output, Does.Contain("-> service default/my-service (ClusterIP, my-service.default.svc.cluster.local) port 80/TCP: reaches all 1 backend(s)"));
-            Assert.That(result.Output, Does.Contain("backend default/my-app[Deployment] on 9376/TCP: reached."));
-            Assert.That(result.Output, Does.Contain("default/front-end[Deployment] -> default/my-app[Deployment]: 9376/TCP allowed"));
+            Assert.That(result.Output, Does.Contain("backend default/my-app on 9376/TCP: reached."));
+            Assert.That(result.Output, Does.Contain("default/front-end -> default/my-app: 9376/TCP allowed"));
         }
     }
 
@@ -38,7 +38,7 @@ public sealed class ExplainServiceTests
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
             Assert.That(result.Output, Does.Contain("port 80/TCP: reaches none of 1 backend(s)"));
-            Assert.That(result.Output, Does.Contain("default/back-end[Deployment] -> default/my-app[Deployment]: 9376/TCP denied"));
+            Assert.That(result.Output, Does.Contain("default/back-end -> default/my-app: 9376/TCP denied"));
         }
     }
 
@@ -51,9 +51,9 @@ public sealed class ExplainServiceTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
-            Assert.That(result.Output, Does.StartWith("203.0.113.7 (ext:0.0.0.0-255.255.255.255) -> service default/myapp (NodePort, "));
+            Assert.That(result.Output, Does.StartWith("203.0.113.7 (ext:0.0.0.0/0) -> service default/myapp (NodePort, "));
             Assert.That(result.Output, Does.Contain("source-NATed to a node address"));
-            Assert.That(result.Output, Does.Contain("backend default/front-end[Deployment] on 80/TCP: reached."));
+            Assert.That(result.Output, Does.Contain("backend default/front-end on 80/TCP: reached."));
         }
     }
 

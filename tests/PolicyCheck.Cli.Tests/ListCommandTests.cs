@@ -11,12 +11,12 @@ namespace PolicyCheck.Cli.Tests;
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class ListCommandTests
 {
-    private const string Backend = "shop/backend[Deployment]";
-    private const string Frontend = "shop/frontend[Deployment]";
-    private const string CoreDns = "kube-system/coredns[Deployment]";
-    private const string Ipv4Rest = "ext:0.0.0.0-203.0.112.255";
-    private const string Partner = "ext:203.0.113.0-203.0.113.255";
-    private const string Ipv6 = "ext:::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff";
+    private const string Backend = "shop/backend";
+    private const string Frontend = "shop/frontend";
+    private const string CoreDns = "kube-system/coredns";
+    private const string Ipv4Rest = "ext:0.0.0.0-203.0.112.255,203.0.114.0-255.255.255.255";
+    private const string Partner = "ext:203.0.113.0/24";
+    private const string Ipv6 = "ext:::/0";
 
     private static readonly string[] FormsNamed = ["NS/NAME", "ns=shop,app=web", "CIDR"];
 
@@ -40,7 +40,7 @@ public sealed class ListCommandTests
     {
         var result = await Webshop("--no-summary");
 
-        Assert.That(Lines(result.Output), Does.Contain($"{CoreDns} => (between replicas) : all"));
+        Assert.That(Lines(result.Output), Does.Contain($"{CoreDns} -> {CoreDns} (between replicas) : all"));
     }
 
     [Test]
@@ -49,7 +49,7 @@ public sealed class ListCommandTests
         var result = await Webshop("--focus", "shop/backend", "--direction", "ingress", "--no-summary");
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
-        Assert.That(Lines(result.Output), Is.EqualTo(new[] { $"{Frontend} => {Backend} : TCP 8000" }));
+        Assert.That(Lines(result.Output), Is.EqualTo(new[] { $"{Frontend} -> {Backend} : TCP 8000" }));
     }
 
     [Test]
@@ -59,10 +59,10 @@ public sealed class ListCommandTests
 
         Assert.That(Lines(result.Output), Is.EqualTo(new[]
         {
-            $"{Backend} => data/postgres[StatefulSet] : TCP 5432",
-            $"{Backend} => data/redis[Deployment] : TCP 6379",
-            $"{Backend} => {CoreDns} : TCP 53; UDP 53",
-            $"{Backend} => {Partner} : TCP 443",
+            $"{Backend} -> data/postgres : TCP 5432",
+            $"{Backend} -> data/redis : TCP 6379",
+            $"{Backend} -> {CoreDns} : TCP 53; UDP 53",
+            $"{Backend} -> {Partner} : TCP 443",
         }));
     }
 
@@ -73,10 +73,10 @@ public sealed class ListCommandTests
 
         Assert.That(Lines(result.Output), Is.EqualTo(new[]
         {
-            $"{Frontend} => {CoreDns} : TCP 53; UDP 53",
-            $"{Frontend} => {Backend} : TCP 8000",
-            $"{Ipv4Rest} => {Frontend} : TCP 8080",
-            $"{Partner} => {Frontend} : TCP 8080",
+            $"{Frontend} -> {CoreDns} : TCP 53; UDP 53",
+            $"{Frontend} -> {Backend} : TCP 8000",
+            $"{Ipv4Rest} -> {Frontend} : TCP 8080",
+            $"{Partner} -> {Frontend} : TCP 8080",
         }));
     }
 
@@ -85,7 +85,7 @@ public sealed class ListCommandTests
     {
         var result = await Webshop("--focus", "203.0.113.7", "--direction", "egress", "--no-summary");
 
-        Assert.That(Lines(result.Output), Is.EqualTo(new[] { $"{Partner} => {CoreDns} : all", $"{Partner} => {Frontend} : TCP 8080" }));
+        Assert.That(Lines(result.Output), Is.EqualTo(new[] { $"{Partner} -> {CoreDns} : all", $"{Partner} -> {Frontend} : TCP 8080" }));
     }
 
     [Test]
@@ -95,17 +95,17 @@ public sealed class ListCommandTests
 
         Assert.That(Lines(result.Output), Is.EqualTo(new[]
         {
-            $"data/postgres[StatefulSet] => {CoreDns} : TCP 53; UDP 53",
-            $"data/redis[Deployment] => {CoreDns} : TCP 53; UDP 53",
-            $"{CoreDns} => (between replicas) : all",
-            $"{CoreDns} => {Ipv4Rest} : all",
-            $"{CoreDns} => {Partner} : all",
-            $"{CoreDns} => {Ipv6} : all",
-            $"{Backend} => {CoreDns} : TCP 53; UDP 53",
-            $"{Frontend} => {CoreDns} : TCP 53; UDP 53",
-            $"{Ipv4Rest} => {CoreDns} : all",
-            $"{Partner} => {CoreDns} : all",
-            $"{Ipv6} => {CoreDns} : all",
+            $"data/postgres -> {CoreDns} : TCP 53; UDP 53",
+            $"data/redis -> {CoreDns} : TCP 53; UDP 53",
+            $"{CoreDns} -> {CoreDns} (between replicas) : all",
+            $"{CoreDns} -> {Ipv4Rest} : all",
+            $"{CoreDns} -> {Partner} : all",
+            $"{CoreDns} -> {Ipv6} : all",
+            $"{Backend} -> {CoreDns} : TCP 53; UDP 53",
+            $"{Frontend} -> {CoreDns} : TCP 53; UDP 53",
+            $"{Ipv4Rest} -> {CoreDns} : all",
+            $"{Partner} -> {CoreDns} : all",
+            $"{Ipv6} -> {CoreDns} : all",
         }));
     }
 
@@ -116,10 +116,10 @@ public sealed class ListCommandTests
 
         Assert.That(Lines(result.Output), Is.EqualTo(new[]
         {
-            $"{Backend} => {Partner} : TCP 443",
-            $"{Frontend} => {Backend} : TCP 8000",
-            $"{Ipv4Rest} => {Frontend} : TCP 8080",
-            $"{Partner} => {Frontend} : TCP 8080",
+            $"{Backend} -> {Partner} : TCP 443",
+            $"{Frontend} -> {Backend} : TCP 8000",
+            $"{Ipv4Rest} -> {Frontend} : TCP 8080",
+            $"{Partner} -> {Frontend} : TCP 8080",
         }));
     }
 
@@ -128,7 +128,7 @@ public sealed class ListCommandTests
     {
         var result = await Webshop("--selector", "app in (backend,postgres)", "--no-summary");
 
-        Assert.That(Lines(result.Output), Is.EqualTo(new[] { $"{Backend} => data/postgres[StatefulSet] : TCP 5432", $"{Backend} => {Partner} : TCP 443" }));
+        Assert.That(Lines(result.Output), Is.EqualTo(new[] { $"{Backend} -> data/postgres : TCP 5432", $"{Backend} -> {Partner} : TCP 443" }));
     }
 
     [Test]
@@ -138,9 +138,9 @@ public sealed class ListCommandTests
 
         Assert.That(Lines(result.Output), Is.EqualTo(new[]
         {
-            $"{Frontend} => {Frontend} : all",
-            $"{Ipv4Rest} => {Frontend} : TCP 8080",
-            $"{Partner} => {Frontend} : TCP 8080",
+            $"{Frontend} -> {Frontend} : all",
+            $"{Ipv4Rest} -> {Frontend} : TCP 8080",
+            $"{Partner} -> {Frontend} : TCP 8080",
         }));
     }
 
@@ -219,7 +219,7 @@ public sealed class ListCommandTests
         Assert.That(result.Output, Is.EqualTo("""
             | From | To | Allowed |
             | --- | --- | --- |
-            | shop/frontend\[Deployment\] | shop/backend\[Deployment\] | TCP 8000 |
+            | shop/frontend | shop/backend | TCP 8000 |
 
             """));
     }
@@ -235,7 +235,7 @@ public sealed class ListCommandTests
         {
             Assert.That(result.ExitCode, Is.Zero, result.Error);
             Assert.That(result.Output, Is.Empty);
-            Assert.That(await File.ReadAllTextAsync(path), Is.EqualTo($"{Frontend} => {Backend} : TCP 8000\n"));
+            Assert.That(await File.ReadAllTextAsync(path), Is.EqualTo($"{Frontend} -> {Backend} : TCP 8000\n"));
         }
     }
 
@@ -246,7 +246,7 @@ public sealed class ListCommandTests
         var result = await CliRunner.RunWithInputAsync(TestManifests.TwoPods, "list", "-", "--port", "http", "--no-summary");
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
-        Assert.That(Lines(result.Output), Is.EqualTo(new[] { "x/a[Pod] => x/b[Pod] : TCP 8080" }));
+        Assert.That(Lines(result.Output), Is.EqualTo(new[] { "x/a -> x/b : TCP 8080" }));
     }
 
     [Test]

@@ -21,8 +21,8 @@ public sealed class MatrixCommandTests
         {
             Assert.That(json.RootElement.GetProperty("schema").GetString(), Is.EqualTo("policycheck/matrix/v1"));
             Assert.That(pairs, Does.Contain("x/a->x/b"));
-            Assert.That(pairs, Does.Not.Contain("ext:0.0.0.0-255.255.255.255->x/b"), "b is isolated and only a may reach it");
-            Assert.That(pairs, Does.Contain("ext:0.0.0.0-255.255.255.255->x/a"), "a is not isolated for ingress");
+            Assert.That(pairs, Does.Not.Contain("ext:0.0.0.0/0->x/b"), "b is isolated and only a may reach it");
+            Assert.That(pairs, Does.Contain("ext:0.0.0.0/0->x/a"), "a is not isolated for ingress");
             Assert.That(pairs, Does.Contain("x/b->x/a"), "nothing isolates a or b's egress");
         }
     }
@@ -144,7 +144,7 @@ public sealed class MatrixCommandTests
 
         using var json = JsonDocument.Parse(result.Output);
         var ids = json.RootElement.GetProperty("subjects").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
-        Assert.That(ids, Is.EqualTo(new[] { "x/b", "ext:0.0.0.0-255.255.255.255" }));
+        Assert.That(ids, Is.EqualTo(new[] { "x/b", "ext:0.0.0.0/0", "ext:::/0" }));
     }
 
     [Test]

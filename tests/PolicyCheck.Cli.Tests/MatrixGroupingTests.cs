@@ -45,12 +45,15 @@ public sealed class MatrixGroupingTests
             ports: [{port: 8080}]
         """;
 
-    private const string Outside = "ext:0.0.0.0-255.255.255.255";
+    private const string Outside = "ext:0.0.0.0/0";
+
+    private const string OutsideV6 = "ext:::/0";
 
     /// <summary>
-    /// 20 web pods and 20 api pods; api accepts web on 8080, nothing else is isolated. 41 subjects (with the outside)
-    /// in 3 groups: too wide for 80 columns (28 subjects fit), few enough groups to show. Allowed: web to web (380),
-    /// web and api to each other (800), both outwards (40) and the outside to web (20): 1,240 pairs.
+    /// 20 web pods and 20 api pods; api accepts web on 8080, nothing else is isolated. 42 subjects (with the outside,
+    /// one per address family) in 3 groups: too wide for 80 columns (28 subjects fit), few enough groups to show.
+    /// Allowed: web to web (380), web and api to each other (800), both outwards (80) and the outside to web (40):
+    /// 1,300 of 42 × 41 = 1,722 pairs.
     /// </summary>
     private static readonly string FortyPods = Pods(20, "web") + Pods(20, "api") + """
         ---
@@ -65,8 +68,9 @@ public sealed class MatrixGroupingTests
         """;
 
     /// <summary>
-    /// 70 pods, each accepting only the next one (p01 from p02, …; nobody is p71): 71 subjects with the outside, every
-    /// one a group of its own, more than 60. Allowed: the 69 pods that have a predecessor to it, and every pod outwards.
+    /// 70 pods, each accepting only the next one (p01 from p02, …; nobody is p71): 72 subjects with the outside (one per
+    /// address family, the two alike), 71 groups, more than 60. Allowed: the 69 pods that have a predecessor to it, and
+    /// every pod to both outside subjects (140): 209 of 72 × 71 = 5,112 pairs.
     /// </summary>
     private static readonly string SeventyDistinct = SeventyPodsInAChain();
 
@@ -148,11 +152,11 @@ public sealed class MatrixGroupingTests
         {
             Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("policycheck/matrix/v1"));
             Assert.That(root.GetProperty("grouped").GetBoolean(), Is.True);
-            Assert.That(root.GetProperty("subjects").GetArrayLength(), Is.EqualTo(4), "every subject is still listed");
+            Assert.That(root.GetProperty("subjects").GetArrayLength(), Is.EqualTo(5), "every subject is still listed");
             Assert.That(groups.Select(g => g.GetProperty("id").GetString()), Is.EqualTo(new[] { "g1", "g2", "g3" }));
             Assert.That(Members(groups[0]), Is.EqualTo(new[] { "shop/cart", "shop/checkout" }));
             Assert.That(Members(groups[1]), Is.EqualTo(new[] { "shop/db" }));
-            Assert.That(Members(groups[2]), Is.EqualTo(new[] { Outside }));
+            Assert.That(Members(groups[2]), Is.EqualTo(new[] { Outside, OutsideV6 }), "the two address families, alike");
             Assert.That(pairs, Is.EqualTo(expectedPairs), "db and the outside reach no web pod; the outside does not reach db");
             Assert.That(result.Error, Is.Empty, "an explicit choice needs no hint");
         }
@@ -186,7 +190,7 @@ public sealed class MatrixGroupingTests
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
             Assert.That(result.Output, Does.StartWith("[1] shop/cart, shop/checkout (2 subjects: Pod, ingress-isolated)\n[2] shop/db (Pod, ingress-isolated)\n"));
             Assert.That(result.Output, Does.Contain("\n[1] shop/cart +1 "));
-            Assert.That(result.Output, Does.EndWith("\n4 subjects in 3 groups, 7 of 12 pairs allowed, isolated: 3 ingress, 0 egress\n"));
+            Assert.That(result.Output, Does.EndWith("\n5 subjects in 3 groups, 10 of 20 pairs allowed, isolated: 3 ingress, 0 egress\n"));
         }
     }
 
@@ -224,9 +228,9 @@ public sealed class MatrixGroupingTests
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
             Assert.That(result.Output, Does.StartWith("[1] x/api-01, x/api-02, x/api-03 +17 more (20 subjects: Pod, ingress-isolated)\n"));
-            Assert.That(result.Output, Does.Contain("\n41 subjects in 3 groups, "));
+            Assert.That(result.Output, Does.Contain("\n42 subjects in 3 groups, "));
             Assert.That(result.Error, Is.EqualTo(
-                "policycheck: 41 subjects grouped into 3 equivalence groups to fit the terminal; use -o json for every pair, " +
+                "policycheck: 42 subjects grouped into 3 equivalence groups to fit the terminal; use -o json for every pair, " +
                 "or --no-group to see them all." + Environment.NewLine));
         }
     }
@@ -238,8 +242,8 @@ public sealed class MatrixGroupingTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Output, Does.Contain("\n[41] " + Outside + " (External, 2 ranges)\n"), "every subject in the legend");
-            Assert.That(result.Output, Does.EndWith("\n41 subjects, 1,240 of 1,640 pairs allowed, isolated: 20 ingress, 0 egress\n"));
+            Assert.That(result.Output, Does.Contain("\n[41] " + Outside + " (External)\n[42] " + OutsideV6 + " (External)\n"), "every subject in the legend");
+            Assert.That(result.Output, Does.EndWith("\n42 subjects, 1,300 of 1,722 pairs allowed, isolated: 20 ingress, 0 egress\n"));
             Assert.That(result.Error, Is.Empty);
         }
     }
@@ -251,7 +255,7 @@ public sealed class MatrixGroupingTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Output, Does.Contain("\n41 subjects, 1,240 of 1,640 pairs allowed"));
+            Assert.That(result.Output, Does.Contain("\n42 subjects, 1,300 of 1,722 pairs allowed"));
             Assert.That(result.Error, Is.Empty);
         }
     }
@@ -280,7 +284,7 @@ public sealed class MatrixGroupingTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
-            Assert.That(File.ReadAllText(target), Does.EndWith("\n41 subjects, 1,240 of 1,640 pairs allowed, isolated: 20 ingress, 0 egress\n"));
+            Assert.That(File.ReadAllText(target), Does.EndWith("\n42 subjects, 1,300 of 1,722 pairs allowed, isolated: 20 ingress, 0 egress\n"));
             Assert.That(result.Error, Is.Empty);
         }
     }
@@ -292,7 +296,7 @@ public sealed class MatrixGroupingTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Output, Does.Contain("\n41 subjects, 1,240 of 1,640 pairs allowed"), "76 columns fit four screens of 200");
+            Assert.That(result.Output, Does.Contain("\n42 subjects, 1,300 of 1,722 pairs allowed"), "the columns fit four screens of 200");
             Assert.That(result.Error, Is.Empty);
         }
     }
@@ -304,7 +308,7 @@ public sealed class MatrixGroupingTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Output, Does.Contain("\n41 subjects in 3 groups, "));
+            Assert.That(result.Output, Does.Contain("\n42 subjects in 3 groups, "));
             Assert.That(result.Error, Is.Empty);
         }
     }
@@ -314,18 +318,19 @@ public sealed class MatrixGroupingTests
     {
         var result = await OnTerminalAsync(SeventyDistinct, 80, "matrix", "-");
         var expected =
-            "subjects       71 (70 workloads, 1 external)\n" +
-            "groups         71 (0 with two or more members)\n" +
-            "allowed pairs  139 of 4,970 (2.8%)\n" +
+            "subjects       72 (70 workloads, 2 external)\n" +
+            "groups         71 (1 with two or more members)\n" +
+            "allowed pairs  209 of 5,112 (4.1%)\n" +
             "isolated       70 ingress, 0 egress\n" +
             "\n" +
-            "largest groups: none, no two subjects are alike\n";
+            "largest groups:\n" +
+            "  g71  ext:0.0.0.0/0, ext:::/0 (2 subjects: External)\n";
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
             Assert.That(result.Output.ReplaceLineEndings("\n"), Is.EqualTo(expected));
-            Assert.That(result.Error, Does.StartWith("policycheck: 71 subjects fall into 71 equivalence groups, too many for a table, so this is a summary; "));
+            Assert.That(result.Error, Does.StartWith("policycheck: 72 subjects fall into 71 equivalence groups, too many for a table, so this is a summary; "));
             Assert.That(result.Error, Does.Contain("--namespace, --selector or --port"));
             Assert.That(result.Error, Does.Contain("-o json"));
         }

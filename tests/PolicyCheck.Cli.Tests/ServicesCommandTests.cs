@@ -112,8 +112,8 @@ public sealed class ServicesCommandTests
         Assert.That(result.ExitCode, Is.EqualTo((int)ExitCode.Ok), result.Error);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Output, Does.Contain("from default/front-end[Deployment]: all"));
-            Assert.That(result.Output, Does.Contain("from default/back-end[Deployment]: none"));
+            Assert.That(result.Output, Does.Contain("from default/front-end: all"));
+            Assert.That(result.Output, Does.Contain("from default/back-end: none"));
             Assert.That(result.Output, Does.Contain("default/my-app :9376 denied:"));
         }
     }
@@ -175,7 +175,7 @@ public sealed class ServicesCommandTests
             Assert.That(column, Is.GreaterThan(0));
             Assert.That(Cell("default/front-end"), Is.EqualTo("all"));
             Assert.That(Cell("default/back-end"), Is.EqualTo("none"));
-            Assert.That(Cell("ext:0.0.0.0-255.255.255.255"), Is.EqualTo("none"), "a ClusterIP service has no way in from outside");
+            Assert.That(Cell("ext:0.0.0.0/0"), Is.EqualTo("none"), "a ClusterIP service has no way in from outside");
         }
 
         Snapshot.Match(output.ToString());
@@ -192,7 +192,7 @@ public sealed class ServicesCommandTests
         Assert.That(code, Is.EqualTo((int)ExitCode.Ok), error.ToString());
         using var json = JsonDocument.Parse(output.ToString());
         var cell = json.RootElement.GetProperty("cells").EnumerateArray().Single(c =>
-            c.GetProperty("client").GetString() == "ext:0.0.0.0-255.255.255.255" && c.GetProperty("column").GetString() == "default/myapp:80/TCP");
+            c.GetProperty("client").GetString() == "ext:0.0.0.0/0" && c.GetProperty("column").GetString() == "default/myapp:80/TCP");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(json.RootElement.GetProperty("schema").GetString(), Is.EqualTo("policycheck/service-matrix/v1"));

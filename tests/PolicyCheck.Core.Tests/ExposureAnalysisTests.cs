@@ -45,7 +45,7 @@ public sealed class ExposureAnalysisTests
             Assert.That(web.OpenToAllNamespaces, Is.EqualTo(PortSet.All));
             Assert.That(web.OpenToOutside, Is.EqualTo(PortSet.All));
             Assert.That(web.OpenToEveryOutsideAddress, Is.EqualTo(PortSet.All));
-            Assert.That(web.OutsideSources, Has.Length.EqualTo(1), "without ipBlocks the outside is one subject");
+            Assert.That(web.OutsideSources, Has.Length.EqualTo(2), "without ipBlocks the outside is one subject per address family");
             Assert.That(web.IngressIsolated, Is.False);
             Assert.That(web.EgressIsolated, Is.False);
         }
@@ -86,7 +86,7 @@ public sealed class ExposureAnalysisTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(web.OpenToOutside, Is.EqualTo(PortSet.Of(Protocol.Tcp, 8443)));
-            Assert.That(web.OutsideSources.Select(s => matrix.Subjects[s.External].Id), Is.EqualTo(new[] { "ext:0.0.0.0-255.255.255.255" }));
+            Assert.That(web.OutsideSources.Select(s => matrix.Subjects[s.External].Id), Is.EqualTo(new[] { "ext:0.0.0.0/0" }));
             Assert.That(web.OpenToEveryOutsideAddress, Is.EqualTo(PortSet.None), "IPv6 addresses are outside 0.0.0.0/0");
             Assert.That(web.OpenToCluster, Is.EqualTo(PortSet.None));
             Assert.That(web.OpenToAllNamespaces, Is.EqualTo(PortSet.None));
@@ -245,7 +245,7 @@ public sealed class ExposureAnalysisTests
     public void Analyze_SkipsExternalTargets_KeepsOrderAndCounts()
     {
         var matrix = Evaluator.Evaluate(TwoNamespaces().Build());
-        var external = matrix.Subjects.IndexOf(matrix.Subjects.Single(s => s.IsExternal));
+        var external = matrix.Subjects.IndexOf(matrix.Subjects.First(s => s.IsExternal));
         var client = matrix.IndexOf("tools/client");
         var web = matrix.IndexOf("shop/web");
 
@@ -256,7 +256,7 @@ public sealed class ExposureAnalysisTests
             Assert.That(report.Subjects.Select(s => s.Subject), Is.EqualTo(new[] { client, web }));
             Assert.That(report.Workloads, Is.EqualTo(3));
             Assert.That(report.Namespaces, Is.EqualTo(2));
-            Assert.That(report.OutsideSubjects, Is.EqualTo(1));
+            Assert.That(report.OutsideSubjects, Is.EqualTo(2), "without ipBlocks: one outside subject per address family");
         }
     }
 

@@ -96,7 +96,7 @@ public sealed class DotnetToolTests
         return reader.ReadToEnd();
     }
 
-    /// <summary>The hand-derived <c>FROM => TO : ALLOWED</c> lines, with ALLOWED normalised through <see cref="PortSet"/>.</summary>
+    /// <summary>The hand-derived <c>FROM -> TO : ALLOWED</c> lines, with ALLOWED normalised through <see cref="PortSet"/>.</summary>
     private static List<string> ReadExpected(string path) =>
         [.. File.ReadLines(path)
             .Select(l => l.Trim())
@@ -108,26 +108,56 @@ public sealed class DotnetToolTests
             })];
 
     /// <summary>
-    /// The CSV matrix as <c>FROM => TO : ALLOWED</c> lines: the header row names the destinations, each row starts
+    /// The CSV matrix as <c>FROM -> TO : ALLOWED</c> lines: the header row names the destinations, each row starts
     /// with its source, and an empty cell allows nothing. A subject to itself is left out, as in the expected file.
+    /// Fields holding a comma (an outside subject of several ranges, a port list) are quoted, as RFC 4180 says.
     /// </summary>
     private static List<string> ConnectionsFromCsv(string csv)
     {
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(r => r.Split(','))
+            .Select(Fields)
             .ToList();
         var destinations = rows[0];
         var connections = new List<string>();
         foreach (var row in rows.Skip(1))
         {
-            for (var i = 1; i < row.Length; i++)
+            for (var i = 1; i < row.Count; i++)
             {
                 if (row[i].Length > 0 && row[0] != destinations[i])
-                    connections.Add(Connection($"{row[0]} => {destinations[i]}", row[i], "the CSV matrix"));
+                    connections.Add(Connection($"{row[0]} -> {destinations[i]}", row[i], "the CSV matrix"));
             }
         }
 
         return connections;
+    }
+
+    /// <summary>One CSV record's fields: commas split them except inside double quotes, where <c>""</c> is one quote.</summary>
+    private static List<string> Fields(string record)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < record.Length; i++)
+        {
+            var c = record[i];
+            if (quoted && c == '"' && i + 1 < record.Length && record[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+                field.Append(c);
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 
     private static string Connection(string pair, string allowed, string source)

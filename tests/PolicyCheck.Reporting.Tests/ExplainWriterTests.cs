@@ -58,10 +58,10 @@ public sealed class ExplainWriterTests
         var text = Write(ExplainFormat.Text, Report("shop/web", "shop/db"));
 
         Assert.That(text, Is.EqualTo("""
-            shop/web[Deployment] -> shop/db[Deployment]: denied (nothing is allowed)
-              Egress of shop/web[Deployment]: not isolated; allows all
+            shop/web -> shop/db: denied by the ingress of shop/db (nothing is allowed)
+              Egress of shop/web: not isolated; allows all
                 No NetworkPolicy of type Egress selects the pod: it is not isolated for egress, so this side allows everything.
-              Ingress of shop/db[Deployment]: isolated by 1 policy; allows nothing
+              Ingress of shop/db: isolated by 1 policy; allows nothing
                 k8s/db.yaml:3:1: policy shop/db-in: allows nothing
                   k8s/db.yaml:12:7: ingress rule #1: no peer matches; allows nothing
                     k8s/db.yaml:13:11: from #1: does not match
@@ -78,7 +78,7 @@ public sealed class ExplainWriterTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.StartWith("shop/api[Deployment] -> shop/db[Deployment]: 5432/TCP allowed\n"));
+            Assert.That(text, Does.StartWith("shop/api -> shop/db: 5432/TCP allowed\n"));
             Assert.That(text, Does.Contain("k8s/db.yaml:12:7: ingress rule #1: a peer matches; allows 5432/TCP\n"));
             Assert.That(text, Does.Contain("k8s/db.yaml:16:11: port #1: TCP 5432. Covers 5432/TCP.\n"));
         }
@@ -93,7 +93,7 @@ public sealed class ExplainWriterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(plain.Contains('\u001b', StringComparison.Ordinal), Is.False);
-            Assert.That(coloured.StartsWith("\u001b[32mshop/api[Deployment] -> shop/db[Deployment]: allowed TCP 5432\u001b[0m\n", StringComparison.Ordinal), Is.True, coloured);
+            Assert.That(coloured.StartsWith("\u001b[32mshop/api -> shop/db: allowed TCP 5432\u001b[0m\n", StringComparison.Ordinal), Is.True, coloured);
         }
     }
 
@@ -146,8 +146,8 @@ public sealed class ExplainWriterTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.Contain("### shop/web\\[Deployment\\] -> shop/db\\[Deployment\\]: denied (nothing is allowed)\n"));
-            Assert.That(text, Does.Contain("\n- Ingress of shop/db\\[Deployment\\]: isolated by 1 policy; allows nothing\n"));
+            Assert.That(text, Does.Contain("### shop/web -> shop/db: denied by the ingress of shop/db (nothing is allowed)\n"));
+            Assert.That(text, Does.Contain("\n- Ingress of shop/db: isolated by 1 policy; allows nothing\n"));
             Assert.That(text, Does.Contain("\n  - `k8s/db.yaml:3:1` policy shop/db-in: allows nothing\n"));
         }
     }
@@ -173,8 +173,8 @@ public sealed class ExplainWriterTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text, Does.StartWith("--from 'ns=shop,app notin (db)' matches 2 subjects: shop/web[Deployment], shop/api[Deployment]\n\nshop/web[Deployment] -> shop/db[Deployment]: denied"));
-            Assert.That(text, Does.Contain("\n\nshop/api[Deployment] -> shop/db[Deployment]: allowed TCP 5432\n"));
+            Assert.That(text, Does.StartWith("--from 'ns=shop,app notin (db)' matches 2 subjects: shop/web, shop/api\n\nshop/web -> shop/db: denied"));
+            Assert.That(text, Does.Contain("\n\nshop/api -> shop/db: allowed TCP 5432\n"));
         }
     }
 
@@ -212,7 +212,7 @@ public sealed class ExplainWriterTests
         var db = matrix.Subjects[matrix.IndexOf("shop/db")];
         var report = new ExplainReport("app=x", [db], "ns=shop", [web, api], null, [Explainer.Explain(cluster, db, web), Explainer.Explain(cluster, db, api)]);
 
-        Assert.That(Write(ExplainFormat.Text, report), Does.StartWith("to 'ns=shop' matches 2 subjects: shop/web[Deployment], shop/api[Deployment]\n\n"));
+        Assert.That(Write(ExplainFormat.Text, report), Does.StartWith("to 'ns=shop' matches 2 subjects: shop/web, shop/api\n\n"));
     }
 
     [Test]
@@ -232,9 +232,9 @@ public sealed class ExplainWriterTests
     /// Each format gets the writer of that format, told apart by how the document opens: the text's flow line, the
     /// JSON object, the Markdown heading. A switch that handed one format another's writer fails here.
     /// </summary>
-    [TestCase(ExplainFormat.Text, "shop/web[Deployment] -> shop/db[Deployment]: denied")]
+    [TestCase(ExplainFormat.Text, "shop/web -> shop/db: denied")]
     [TestCase(ExplainFormat.Json, "{")]
-    [TestCase(ExplainFormat.Markdown, "\n### shop/web\\[Deployment\\] -> shop/db\\[Deployment\\]: denied")]
+    [TestCase(ExplainFormat.Markdown, "\n### shop/web -> shop/db: denied")]
     public void Writers_EachFormat_WritesThatFormat(ExplainFormat format, string start) =>
         Assert.That(Write(format, Report("shop/web", "shop/db")), Does.StartWith(start));
 

@@ -8,12 +8,14 @@ namespace PolicyCheck.Reporting.Tests;
 /// A cluster whose matrix really has groups, evaluated by the engine (hand-made matrices give every subject a group
 /// of its own): shop/cart (Deployment ×2) and shop/checkout (Deployment ×1), both <c>tier: web</c>, accept only
 /// each other on TCP 8080; shop/db (StatefulSet ×2, <c>tier: db</c>) accepts only web pods on TCP 5432, so its
-/// replicas cannot talk; no egress is limited; no ipBlock, so the outside is one subject.
-/// Groups: g1 {cart, checkout}, g2 {db}, g3 {outside}.
+/// replicas cannot talk; no egress is limited; no ipBlock, so the outside is one subject per address family, and
+/// the two are alike. Groups: g1 {cart, checkout}, g2 {db}, g3 {IPv4 outside, IPv6 outside}.
 /// </summary>
 internal static class GroupedShop
 {
-    public const string Outside = "ext:0.0.0.0-255.255.255.255";
+    public const string Outside = "ext:0.0.0.0/0";
+
+    public const string OutsideV6 = "ext:::/0";
 
     public static ReachabilityMatrix Matrix() => Evaluator.Evaluate(new ManifestBuilder()
         .Workload("shop/cart", w => w.Labels(("app", "cart"), ("tier", "web")).Replicas(2).Port(8080, "http"))
@@ -27,7 +29,8 @@ internal static class GroupedShop
     /// A storefront with groups of several sizes: six <c>tier: web</c> pods (egress only to api pods, and to the
     /// outside but 10.0.0.0/8 on TCP 443), two api Deployments ×3 that accept web pods on TCP 8080, 8443 and
     /// 9000-9100, a cache ×2 that accepts api pods on 6379 and itself on 16379, and a db ×2 that accepts api pods on 5432.
-    /// Groups: {api-orders, api-stock}, {cache}, {db}, {six web pods}, and two external subjects.
+    /// Groups: {api-orders, api-stock}, {cache}, {db}, {six web pods}, the IPv4 outside but 10.0.0.0/8, and {10.0.0.0/8, IPv6},
+    /// which the web pods alike may not reach.
     /// </summary>
     public static ReachabilityMatrix Storefront()
     {

@@ -25,7 +25,7 @@ public sealed partial class JsonMatrixWriterTests
     {
         using var document = Parse(SampleMatrix.Shop());
         var ids = document.RootElement.GetProperty("subjects").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
-        string[] expected = ["shop/frontend", "shop/db", "kube-system/coredns", "shop/debug", "ext:0.0.0.0-9.255.255.255"];
+        string[] expected = ["shop/frontend", "shop/db", "kube-system/coredns", "shop/debug", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"];
 
         using (Assert.EnterMultipleScope())
         {
@@ -42,11 +42,11 @@ public sealed partial class JsonMatrixWriterTests
         using var document = Parse(SampleMatrix.Shop());
         (string, string)[] expected =
         [
-            ("shop/frontend", "shop/frontend"), ("shop/frontend", "shop/db"), ("shop/frontend", "kube-system/coredns"), ("shop/frontend", "ext:0.0.0.0-9.255.255.255"),
-            ("shop/db", "shop/db"), ("shop/db", "kube-system/coredns"), ("shop/db", "ext:0.0.0.0-9.255.255.255"),
-            ("kube-system/coredns", "kube-system/coredns"), ("kube-system/coredns", "ext:0.0.0.0-9.255.255.255"),
-            ("shop/debug", "shop/frontend"), ("shop/debug", "shop/db"), ("shop/debug", "kube-system/coredns"), ("shop/debug", "shop/debug"), ("shop/debug", "ext:0.0.0.0-9.255.255.255"),
-            ("ext:0.0.0.0-9.255.255.255", "shop/frontend"),
+            ("shop/frontend", "shop/frontend"), ("shop/frontend", "shop/db"), ("shop/frontend", "kube-system/coredns"), ("shop/frontend", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("shop/db", "shop/db"), ("shop/db", "kube-system/coredns"), ("shop/db", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("kube-system/coredns", "kube-system/coredns"), ("kube-system/coredns", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("shop/debug", "shop/frontend"), ("shop/debug", "shop/db"), ("shop/debug", "kube-system/coredns"), ("shop/debug", "shop/debug"), ("shop/debug", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255", "shop/frontend"),
         ];
 
         Assert.That(Pairs(document), Is.EqualTo(expected));
@@ -80,7 +80,7 @@ public sealed partial class JsonMatrixWriterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(
-                Compact(Connection(document, "shop/frontend", "ext:0.0.0.0-9.255.255.255").GetProperty("allowed").GetRawText()),
+                Compact(Connection(document, "shop/frontend", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255").GetProperty("allowed").GetRawText()),
                 Is.EqualTo(Compact("""[{"protocol":"TCP","ports":[[443,443],[8080,8090],[9000,9100]]},{"protocol":"UDP","ports":[[53,53]]}]""")));
             Assert.That(Connection(document, "shop/debug", "shop/frontend").GetProperty("allowed").GetString(), Is.EqualTo("all"));
         }
@@ -122,10 +122,10 @@ public sealed partial class JsonMatrixWriterTests
         using var document = Parse(SampleMatrix.Shop(), PortQuery.Of(53, Protocol.Udp));
         (string, string)[] expected =
         [
-            ("shop/frontend", "shop/frontend"), ("shop/frontend", "kube-system/coredns"), ("shop/frontend", "ext:0.0.0.0-9.255.255.255"),
-            ("shop/db", "shop/db"), ("shop/db", "kube-system/coredns"), ("shop/db", "ext:0.0.0.0-9.255.255.255"),
-            ("kube-system/coredns", "kube-system/coredns"), ("kube-system/coredns", "ext:0.0.0.0-9.255.255.255"),
-            ("shop/debug", "shop/frontend"), ("shop/debug", "kube-system/coredns"), ("shop/debug", "shop/debug"), ("shop/debug", "ext:0.0.0.0-9.255.255.255"),
+            ("shop/frontend", "shop/frontend"), ("shop/frontend", "kube-system/coredns"), ("shop/frontend", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("shop/db", "shop/db"), ("shop/db", "kube-system/coredns"), ("shop/db", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("kube-system/coredns", "kube-system/coredns"), ("kube-system/coredns", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
+            ("shop/debug", "shop/frontend"), ("shop/debug", "kube-system/coredns"), ("shop/debug", "shop/debug"), ("shop/debug", "ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255"),
         ];
         var connections = document.RootElement.GetProperty("connections").EnumerateArray().ToList();
 
@@ -145,7 +145,7 @@ public sealed partial class JsonMatrixWriterTests
     public void Write_NamedPort_OnlyDestinationsWithThatName()
     {
         using var document = Parse(SampleMatrix.Shop(), PortQuery.Named("http"));
-        (string, string)[] expected = [("shop/frontend", "shop/frontend"), ("shop/debug", "shop/frontend"), ("ext:0.0.0.0-9.255.255.255", "shop/frontend")];
+        (string, string)[] expected = [("shop/frontend", "shop/frontend"), ("shop/debug", "shop/frontend"), ("ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255", "shop/frontend")];
 
         using (Assert.EnterMultipleScope())
         {
@@ -181,7 +181,7 @@ public sealed partial class JsonMatrixWriterTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(external.GetProperty("id").GetString(), Is.EqualTo("ext:2001:db8::-2001:db8::ffff"));
+            Assert.That(external.GetProperty("id").GetString(), Is.EqualTo("ext:2001:db8::/112"));
             Assert.That(external.GetProperty("ranges")[0].GetString(), Is.EqualTo("2001:db8::-2001:db8::ffff"));
             Assert.That(document.RootElement.GetProperty("connections").GetArrayLength(), Is.Zero, "outside to outside is never the cluster's");
         }

@@ -15,17 +15,17 @@ public sealed class MarkdownMatrixWriterTests
         var expected =
             "1. shop/cart, shop/checkout (2 subjects: Deployment, ingress-isolated)\n" +
             "2. shop/db (StatefulSet, 2 replicas, ingress-isolated)\n" +
-            "3. ext:0.0.0.0-255.255.255.255 (External, 2 ranges)\n" +
+            "3. ext:0.0.0.0/0, ext:::/0 (2 subjects: External)\n" +
             "\n" +
             @"| from \\ to | 1 | 2 | 3 |" + "\n" +
             "| --- | :-: | :-: | :-: |\n" +
             "| **1** shop/cart +1 | TCP 8080 | TCP 5432 | all |\n" +
             "| **2** shop/db | · | · | all |\n" +
-            "| **3** ext:0.0.0.0-255.255.255.255 | · | · | · |\n" +
+            "| **3** ext:0.0.0.0/0 +1 | · | · | · |\n" +
             "\n" +
             "Rows are sources, columns destinations, both groups of equivalent subjects; the diagonal shows traffic between different pods of a group.\n" +
             "\n" +
-            "4 subjects in 3 groups, 7 of 12 pairs allowed, isolated: 3 ingress, 0 egress\n";
+            "5 subjects in 3 groups, 10 of 20 pairs allowed, isolated: 3 ingress, 0 egress\n";
 
         Assert.That(Render(MatrixFormat.Markdown, MatrixReport.ForAll(GroupedShop.Matrix()).Grouped()), Is.EqualTo(expected));
     }

@@ -12,14 +12,15 @@ public sealed class OverviewMatrixWriterTests
     {
         var report = MatrixReport.ForAll(GroupedShop.Storefront(), render: new RenderOptions(Width: 110)).Grouped();
         var expected =
-            "subjects       12 (10 workloads, 2 external)\n" +
-            "groups         6 (2 with two or more members)\n" +
-            "allowed pairs  30 of 132 (22.7%)\n" +
+            "subjects       13 (10 workloads, 3 external)\n" +
+            "groups         6 (3 with two or more members)\n" +
+            "allowed pairs  34 of 156 (21.8%)\n" +
             "isolated       10 ingress, 6 egress\n" +
             "\n" +
             "largest groups:\n" +
             "  g4  shop/web-account, shop/web-cart +4 more (6 subjects: Deployment, ingress-isolated, egress-isolated)\n" +
-            "  g1  shop/api-orders, shop/api-stock (2 subjects: Deployment, ingress-isolated)\n";
+            "  g1  shop/api-orders, shop/api-stock (2 subjects: Deployment, ingress-isolated)\n" +
+            "  g6  ext:10.0.0.0/8, ext:::/0 (2 subjects: External)\n";
 
         Assert.That(Render(MatrixFormat.Overview, report), Is.EqualTo(expected));
     }
@@ -30,9 +31,9 @@ public sealed class OverviewMatrixWriterTests
         var report = MatrixReport.ForAll(GroupedShop.Storefront(), PortQuery.Of(443)).Grouped();
 
         var expected =
-            "subjects                12 (10 workloads, 2 external)\n" +
-            "groups                  6 (2 with two or more members)\n" +
-            "pairs allowing 443/TCP  14 of 132 (10.6%)\n" +
+            "subjects                13 (10 workloads, 3 external)\n" +
+            "groups                  6 (3 with two or more members)\n" +
+            "pairs allowing 443/TCP  18 of 156 (11.5%)\n" +
             "isolated                10 ingress, 6 egress\n";
 
         Assert.That(Render(MatrixFormat.Overview, report), Does.StartWith(expected), "web to the outside but 10/8, and api, cache and db to all of it");

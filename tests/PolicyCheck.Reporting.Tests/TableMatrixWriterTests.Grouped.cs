@@ -16,15 +16,15 @@ public sealed partial class TableMatrixWriterTests
         var expected =
             "[1] shop/cart, shop/checkout (2 subjects: Deployment, ingress-isolated)\n" +
             "[2] shop/db (StatefulSet, 2 replicas, ingress-isolated)\n" +
-            "[3] ext:0.0.0.0-255.255.255.255 (External, 2 ranges)\n" +
+            "[3] ext:0.0.0.0/0, ext:::/0 (2 subjects: External)\n" +
             "\n" +
-            @"from \ to                        1      2      3" + "\n" +
-            "[1] shop/cart +1                 T8080  T5432  all\n" +
-            "[2] shop/db                      -      -      all\n" +
-            "[3] ext:0.0.0.0-255.255.255.255  -      -      -\n" +
+            @"from \ to             1      2      3" + "\n" +
+            "[1] shop/cart +1      T8080  T5432  all\n" +
+            "[2] shop/db           -      -      all\n" +
+            "[3] ext:0.0.0.0/0 +1  -      -      -\n" +
             "\n" +
             "key: T/U/S = TCP/UDP/SCTP, T* = every TCP port, - = nothing; diagonal: between different pods of a group\n" +
-            "4 subjects in 3 groups, 7 of 12 pairs allowed, isolated: 3 ingress, 0 egress\n";
+            "5 subjects in 3 groups, 10 of 20 pairs allowed, isolated: 3 ingress, 0 egress\n";
 
         Assert.That(RenderGrouped(GroupedShop.Matrix()), Is.EqualTo(expected));
     }
@@ -35,15 +35,15 @@ public sealed partial class TableMatrixWriterTests
         var expected =
             "[1] shop/cart, shop/checkout (2 subjects: Deployment, ingress-isolated)\n" +
             "[2] shop/db (StatefulSet, 2 replicas, ingress-isolated)\n" +
-            "[3] ext:0.0.0.0-255.255.255.255 (External, 2 ranges)\n" +
+            "[3] ext:0.0.0.0/0, ext:::/0 (2 subjects: External)\n" +
             "\n" +
-            @"from \ to                        1    2  3" + "\n" +
-            "[1] shop/cart +1                 yes  -  yes\n" +
-            "[2] shop/db                      -    -  yes\n" +
-            "[3] ext:0.0.0.0-255.255.255.255  -    -  -\n" +
+            @"from \ to             1    2  3" + "\n" +
+            "[1] shop/cart +1      yes  -  yes\n" +
+            "[2] shop/db           -    -  yes\n" +
+            "[3] ext:0.0.0.0/0 +1  -    -  -\n" +
             "\n" +
             "key: yes = 8080/TCP allowed, - = not allowed; diagonal: between different pods of a group\n" +
-            "4 subjects in 3 groups, 5 of 12 pairs allow 8080/TCP, isolated: 3 ingress, 0 egress\n";
+            "5 subjects in 3 groups, 8 of 20 pairs allow 8080/TCP, isolated: 3 ingress, 0 egress\n";
 
         Assert.That(RenderGrouped(GroupedShop.Matrix(), PortQuery.Of(8080)), Is.EqualTo(expected));
     }
@@ -58,7 +58,7 @@ public sealed partial class TableMatrixWriterTests
             // 59 characters; one more member would make it 66.
             Assert.That(lines[0], Is.EqualTo("[1] x/p01, x/p02, x/p03, x/p04 +8 more (12 subjects: Pod)"));
             Assert.That(lines[4], Does.StartWith("[1] x/p01 +11  "));
-            Assert.That(lines[^2], Is.EqualTo("13 subjects in 2 groups, 156 of 156 pairs allowed, isolated: 0 ingress, 0 egress"));
+            Assert.That(lines[^2], Is.EqualTo("14 subjects in 2 groups, 180 of 182 pairs allowed, isolated: 0 ingress, 0 egress"));
         }
     }
 
@@ -90,8 +90,8 @@ public sealed partial class TableMatrixWriterTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(text.Contains("[1] shop/cart +1                 \e[33mT8080\e[0m", StringComparison.Ordinal), Is.True, text);
-            Assert.That(text.Contains("[2] shop/db                      \e[2m·\e[0m      \e[2m·\e[0m", StringComparison.Ordinal), Is.True, text);
+            Assert.That(text.Contains("[1] shop/cart +1      \e[33mT8080\e[0m", StringComparison.Ordinal), Is.True, text);
+            Assert.That(text.Contains("[2] shop/db           \e[2m·\e[0m      \e[2m·\e[0m", StringComparison.Ordinal), Is.True, text);
         }
     }
 

@@ -33,8 +33,9 @@ public static class LiveShop
         [.. JsonNode.Parse(File.ReadAllText(ItemsJsonPath))!.AsArray().Select(n => n!.AsObject())];
 
     /// <summary>
-    /// Every ordered pair of distinct subjects with what it allows (<c>ext</c> stands for the one external subject;
-    /// with no ipBlock it covers every outside address). In shop, default-deny isolates both pods both ways; the
+    /// Every ordered pair of distinct subjects with what it allows (<c>ext</c> stands for each of the two external
+    /// subjects: with no ipBlock there is one per address family, each covering all of it, and they are alike; two
+    /// outside subjects never reach each other). In shop, default-deny isolates both pods both ways; the
     /// 'web' policy opens ingress on 8080/TCP from every peer (no 'from') and egress to db on 5432/TCP and to
     /// kube-dns pods in kube-system on 53 UDP and TCP; the 'db' policy opens 5432/TCP from web only; db has no
     /// egress rule. kube-system has no policy, so coredns is open both ways; kube-proxy is hostNetwork: never
@@ -63,6 +64,7 @@ public static class LiveShop
         [(Outside, Db)] = PortSet.None,
         [(Outside, CoreDns)] = PortSet.All,
         [(Outside, KubeProxy)] = PortSet.All,
+        [(Outside, Outside)] = PortSet.None,
     };
 
     /// <summary>Differences between <paramref name="matrix"/> and <see cref="Expected"/>, one line each; empty when equal.</summary>
@@ -72,7 +74,7 @@ public static class LiveShop
         string Key(Subject s) => s.IsExternal ? Outside : s.Id;
         var ids = matrix.Subjects.Select(Key).ToList();
         var problems = new List<string>();
-        var expectedIds = new[] { CoreDns, KubeProxy, Db, Web, Outside };
+        var expectedIds = new[] { CoreDns, KubeProxy, Db, Web, Outside, Outside };
         if (!ids.Order(StringComparer.Ordinal).SequenceEqual(expectedIds.Order(StringComparer.Ordinal)))
             problems.Add($"subjects are {string.Join(", ", ids)}");
         for (var from = 0; from < ids.Count; from++)

@@ -147,7 +147,10 @@ public static class ReferenceComparison
         return -1;
     }
 
-    /// <summary>The ranges of all external subjects, sorted, must tile 0.0.0.0–255.255.255.255 and ::–ffff:…:ffff exactly.</summary>
+    /// <summary>
+    /// The ranges of all external subjects, sorted, must tile 0.0.0.0–255.255.255.255 and ::–ffff:…:ffff exactly; each
+    /// external subject holds addresses of one family only, and its id names every range it holds.
+    /// </summary>
     public static string? CheckPartition(ReachabilityMatrix matrix)
     {
         var ranges = new List<(AddressFamily Family, UInt128 First, UInt128 Last, string Subject)>();
@@ -164,6 +167,28 @@ public static class ReferenceComparison
                 if (family != lastFamily || last < first)
                     return $"{subject.Id} has a malformed range {range}";
                 ranges.Add((family, first, last, subject.Id));
+            }
+
+            if (subject.IsExternal)
+            {
+                if (subject.Ranges.Select(r => r.First.AddressFamily).Distinct().Count() > 1)
+                    return $"external subject {subject.Id} holds both IPv4 and IPv6 addresses";
+                var named = subject.Id.StartsWith("ext:", StringComparison.Ordinal) ? subject.Id[4..].Split(',') : [];
+                var counted = 0;
+                if (named.Length > 0 && named[^1].StartsWith('+') && named[^1].EndsWith(" more", StringComparison.Ordinal))
+                {
+                    // "ext:A,B,C,+7 more": the first ranges named, the rest counted.
+                    counted = int.Parse(named[^1][1..^5], CultureInfo.InvariantCulture);
+                    named = named[..^1];
+                }
+
+                if (named.Length + counted != subject.Ranges.Length)
+                    return $"external subject {subject.Id} names {named.Length} ranges and counts {counted} but holds {subject.Ranges.Length}";
+                for (var r = 0; r < named.Length; r++)
+                {
+                    if (!NamesRange(named[r], subject.Ranges[r]))
+                        return $"external subject {subject.Id} names '{named[r]}' for its range {subject.Ranges[r]}";
+                }
             }
         }
 
@@ -186,5 +211,20 @@ public static class ReferenceComparison
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is the range <c>first-last</c>, or a CIDR with exactly its addresses.</summary>
+    private static bool NamesRange(string text, IpRange range)
+    {
+        if (IpCidr.TryParse(text, out var cidr))
+        {
+            var (family, first, last) = AddressNumber.Bounds(cidr);
+            return family == range.First.AddressFamily && first == AddressNumber.Of(range.First).Value && last == AddressNumber.Of(range.Last).Value;
+        }
+
+        // An IPv6 range holds ':' but never '-', so the dash splits first from last.
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && IPAddress.TryParse(text[..dash], out var a) && IPAddress.TryParse(text[(dash + 1)..], out var b) &&
+               a.Equals(range.First) && b.Equals(range.Last);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Selectors;
+using PolicyCheck.Core.Services;
 using PolicyCheck.Manifests;
 using PolicyCheck.Manifests.Input;
 
@@ -31,7 +32,16 @@ internal static class Analysis
         {
             loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(options.Namespace ?? "default", options.MaxInputBytes), terminal.Input, progress, cancellationToken);
             var loadTime = clock.Elapsed;
-            matrix = Evaluator.Evaluate(loaded.Cluster, new EvaluationOptions(options.IpBlockPods), progress, cancellationToken);
+            var cluster = loaded.Cluster;
+            // Objects read from a live cluster leave out only what was not asked for: its DNS is there, not assumed.
+            if (options.AssumeClusterDns && preloaded is null && ClusterDns.MattersFor(cluster) && ClusterDns.WithDns(cluster) is (var withDns, _, { } assumed))
+            {
+                cluster = withDns;
+                if (!options.Quiet)
+                    terminal.Error.WriteLine($"policycheck: note: {assumed} They are marked as assumed; egress rules decide whether pods can resolve names.");
+            }
+
+            matrix = Evaluator.Evaluate(cluster, new EvaluationOptions(options.IpBlockPods), progress, cancellationToken);
             if (options.Verbose)
                 Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
         }

@@ -19,6 +19,13 @@ internal sealed record AnalysisOptions(IReadOnlyList<string> Paths)
 
     public bool Quiet { get; init; }
 
+    /// <summary>
+    /// Whether to evaluate with the cluster DNS the inputs lack, as <see cref="Core.Services.ClusterDns.WithDns"/>
+    /// assumes it, when a policy restricts egress (so the DNS's reachability depends on the policies). The loaded
+    /// objects stay as they are; the matrix then holds the assumed subjects, marked as such.
+    /// </summary>
+    public bool AssumeClusterDns { get; init; }
+
     public bool Verbose { get; init; }
 
     /// <summary>Whether the loader's diagnostics go to stderr (lint and diff print them their own way).</summary>

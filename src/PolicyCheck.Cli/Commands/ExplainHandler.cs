@@ -23,11 +23,14 @@ internal static class ExplainHandler
     public static async Task<int> RunAsync(ExplainRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         var options = new EvaluationOptions(request.IpBlockPods);
-        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded), terminal, cancellationToken);
-        var from = request.From.Resolve(matrix);
-        var to = request.To?.Resolve(matrix) ?? [];
-        var ends = request.To is { } toQuery ? new[] { ("--from", request.From), ("--to", toQuery) } : [("--from", request.From)];
-        if (from.IsEmpty || (request.To is not null && to.IsEmpty))
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded) with { AssumeClusterDns = true }, terminal, cancellationToken);
+        // A name without namespace looks in -n, else 'default', as kubectl does; svc/NAME takes the service's backends.
+        var fromQuery = request.From.Bind(request.Namespace, loaded.Cluster);
+        var toQuery = request.To?.Bind(request.Namespace, loaded.Cluster);
+        var from = fromQuery.Resolve(matrix);
+        var to = toQuery?.Resolve(matrix) ?? [];
+        var ends = toQuery is { } bound ? new[] { ("--from", fromQuery), ("--to", bound) } : [("--from", fromQuery)];
+        if (from.IsEmpty || (toQuery is not null && to.IsEmpty))
         {
             foreach (var (option, query) in ends)
             {
@@ -42,7 +45,7 @@ internal static class ExplainHandler
         ExplainReport report;
         if (request.ToService is { } serviceText)
         {
-            var service = ServiceReport(loaded.Cluster, matrix, options, request, from, serviceText, terminal);
+            var service = ServiceReport(loaded.Cluster, matrix, options, request, from, serviceText, terminal, cancellationToken);
             if (service is null)
                 return (int)ExitCode.UsageError;
             report = service;
@@ -53,7 +56,7 @@ internal static class ExplainHandler
             foreach (var source in from)
             {
                 foreach (var destination in to)
-                    flows.Add(Explainer.Explain(loaded.Cluster, matrix.Subjects[source], matrix.Subjects[destination], options, request.Port, request.From.Address, request.To!.Address));
+                    flows.Add(Flow(loaded.Cluster, matrix, source, destination, options, request.Port, request.From.Address, request.To!.Address));
             }
 
             report = new ExplainReport(
@@ -64,22 +67,57 @@ internal static class ExplainHandler
                 request.Port,
                 flows.ToImmutable(),
                 request.OutputPath is null && terminal.OutputColor,
-                Hints: Hints);
+                Hints: Hints)
+            {
+                Assumed = flows.Any(f => f.From.IsAssumed || f.To.IsAssumed) ? ClusterDns.WithDns(loaded.Cluster).Assumed : null,
+            };
         }
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ExplainWriters.Create(request.Format).Write(report, writer), cancellationToken);
         return Analysis.Finish(written, loaded, request.Quiet, terminal, "explanation");
     }
 
     /// <summary>
+    /// One pair, as the matrix answers it: a workload with several pods to itself is one pod to another, which the
+    /// policies govern (the matrix's diagonal); any other pair, a single pod to itself included, as it is.
+    /// </summary>
+    private static FlowExplanation Flow(
+        Cluster cluster, ReachabilityMatrix matrix, int source, int destination, EvaluationOptions options, PortQuery? port, IpCidr? fromAddress, IpCidr? toAddress)
+    {
+        var subject = matrix.Subjects[source];
+        return source == destination && subject.Workload is { HasSeveralPods: true }
+            ? Explainer.ExplainBetweenReplicas(cluster, subject, options, port)
+            : Explainer.Explain(cluster, subject, matrix.Subjects[destination], options, port, fromAddress, toAddress);
+    }
+
+    /// <summary>
     /// <c>--to-service</c>: finds the service (NS/NAME[:PORT] or a DNS name, short names in the client's namespace),
     /// asks the service model which backends each client reaches on which targetPort, and explains each client to
-    /// each backend on that port. Null (after a message) when the service or its port does not exist.
+    /// each backend on that port. Null (after a message) when the service or its port does not exist. The cluster DNS
+    /// (kube-dns in kube-system) the manifests lack is assumed as <see cref="ClusterDns.WithDns"/> does, and the
+    /// report says so.
     /// </summary>
     private static ExplainReport? ServiceReport(
-        Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options, ExplainRequest request, ImmutableArray<int> from, string serviceText, Terminal terminal)
+        Cluster cluster, ReachabilityMatrix matrix, EvaluationOptions options, ExplainRequest request, ImmutableArray<int> from, string serviceText, Terminal terminal,
+        CancellationToken cancellationToken)
     {
         var clientNamespace = matrix.Subjects[from[0]].Namespace ?? request.Namespace ?? "default";
-        if (!ServiceLookup.TryFind(cluster, serviceText, clientNamespace, out var match, out var port, out var error) || match is null)
+        var found = ServiceLookup.TryFind(cluster, serviceText, clientNamespace, out var match, out var port, out var error) && match is not null;
+        string? assumed = null;
+        if (!found || IsClusterDns(match!.Service)) // found: TryFind set the match
+        {
+            var (withDns, _, assumption) = ClusterDns.WithDns(cluster);
+            if (assumption is not null &&
+                ServiceLookup.TryFind(withDns, serviceText, clientNamespace, out var dnsMatch, out var dnsPort, out var dnsError) && dnsMatch is not null &&
+                IsClusterDns(dnsMatch.Service))
+            {
+                // The matrix already holds the assumed DNS when a policy restricts egress (see Analysis.LoadAndEvaluate).
+                var dnsMatrix = matrix.Subjects.Any(s => s.IsAssumed) ? matrix : Evaluator.Evaluate(withDns, options, null, cancellationToken);
+                from = [.. from.Select(i => dnsMatrix.IndexOf(matrix.Subjects[i].Id))];
+                (cluster, matrix, match, port, error, assumed, found) = (withDns, dnsMatrix, dnsMatch, dnsPort, dnsError, assumption, true);
+            }
+        }
+
+        if (!found || match is null)
         {
             terminal.Error.WriteLine($"policycheck: --to-service: {error ?? $"no service is named '{serviceText}'."}");
             terminal.Error.WriteLine("Run 'policycheck explain --help' for usage.");
@@ -107,11 +145,13 @@ internal static class ExplainHandler
             {
                 if (backend.TargetPort is not { } target)
                     continue;
-                var subject = matrix.Subjects.First(s => ReferenceEquals(s.Workload, backend.Backend));
+                // By name and kind, not reference: an assumed DNS backend may come from another copy of the cluster.
+                var b = backend.Backend;
+                var subject = matrix.Subjects.First(s => s.Workload is { } w && (w.Namespace, w.Name, w.Kind) == (b.Namespace, b.Name, b.Kind));
                 if (!backends.Contains(subject))
                     backends.Add(subject);
                 // Policies see the backend pod and its targetPort, after kube-proxy's translation.
-                flows.Add(Explainer.Explain(cluster, matrix.Subjects[client], subject, options, PortQuery.Of(target, verdict.Port.Protocol), request.From.Address));
+                flows.Add(Flow(cluster, matrix, client, matrix.IndexOf(subject.Id), options, PortQuery.Of(target, verdict.Port.Protocol), request.From.Address, null));
             }
         }
 
@@ -124,8 +164,13 @@ internal static class ExplainHandler
             flows.ToImmutable(),
             request.OutputPath is null && terminal.OutputColor,
             verdicts.ToImmutable(),
-            Hints);
+            Hints)
+        {
+            Assumed = assumed,
+        };
     }
+
+    private static bool IsClusterDns(Service service) => service is { Namespace: ClusterDns.Namespace, Name: ClusterDns.ServiceName };
 
     /// <summary>What exists near a query that matched nothing: the namespace's workloads, or the namespaces there are.</summary>
     private static string Nearby(ReachabilityMatrix matrix, SubjectQuery query)

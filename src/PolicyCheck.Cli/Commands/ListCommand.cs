@@ -27,7 +27,7 @@ internal static class ListCommand
         var selector = CommonOptions.Selector("List only connections between workloads whose labels match (and outside addresses), in kubectl syntax: 'app=web,tier!=db'.");
         var includeSelf = CommonOptions.Flag(
             "--include-self",
-            "Also list each workload to itself (always 'all'). Traffic between replicas of a workload is listed either way, as 'NAME => (between replicas)'.");
+            "Also list each workload to itself (always 'all'). Traffic between replicas of a workload is listed either way, as 'NAME -> NAME (between replicas)'.");
         var noSummary = CommonOptions.Flag(
             "--no-summary",
             "Leave out the exposure summary (text, md and json).");

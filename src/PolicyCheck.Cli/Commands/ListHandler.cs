@@ -14,12 +14,14 @@ internal static class ListHandler
     /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
     public static async Task<int> RunAsync(ListRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
-        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded), terminal, cancellationToken);
-        var focused = request.Focus?.Resolve(matrix);
+        (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded) with { AssumeClusterDns = true }, terminal, cancellationToken);
+        // A name without namespace looks in -n, else 'default', as kubectl does; svc/NAME takes the service's backends.
+        var focus = request.Focus?.Bind(request.Namespace, loaded.Cluster);
+        var focused = focus?.Resolve(matrix);
         if (focused is { IsEmpty: true })
         {
-            terminal.Error.WriteLine($"policycheck: --focus '{request.Focus}' matches no subject; use NS/NAME (e.g. shop/frontend), " +
-                                     "'ns=shop,app=web' or an IP address or CIDR of a known pod or of an outside address.");
+            terminal.Error.WriteLine($"policycheck: --focus '{request.Focus}' matches no subject; use NAME (in -n, else 'default'), NS/NAME (e.g. shop/frontend), " +
+                                     "KIND/NAME (deploy/web, sts/db, pod/db-0, svc/web), 'ns=shop,app=web' or an IP address or CIDR of a known pod or of an outside address.");
             return (int)ExitCode.UsageError;
         }
 
@@ -33,7 +35,7 @@ internal static class ListHandler
         using (var progress = new ProgressPrinter(progressTerminal))
         {
             var report = new ListReport(
-                matrix, shown, request.Focus, request.Direction, request.Port, request.IncludeSelf, !request.SummaryOnly, exposure, progress);
+                matrix, shown, focus, request.Direction, request.Port, request.IncludeSelf, !request.SummaryOnly, exposure, progress);
             written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ListWriters.Create(request.Format).Write(report, writer), cancellationToken);
         }
 

@@ -134,7 +134,7 @@ public static class ConnectionDiff
             while (p + 1 < pieces.Count && pieces[p].Addresses.IsFollowedBy(pieces[p + 1].Addresses) &&
                    was(p + 1).Equals(a) && now(p + 1).Equals(b))
                 p++;
-            var range = "ext:" + new IpRange(pieces[first].Addresses.FirstAddress, pieces[p].Addresses.LastAddress);
+            var range = Subject.ExternalId([pieces[first].Addresses with { Last = pieces[p].Addresses.Last }]);
             var order = workloads.Count + first;
             foreach (var w in group)
             {

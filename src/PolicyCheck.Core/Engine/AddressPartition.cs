@@ -7,7 +7,8 @@ namespace PolicyCheck.Core.Engine;
 /// <summary>
 /// Phase 1 of an evaluation: the distinct ipBlocks of the active policies, and the outside address space cut into
 /// the groups they tell apart. Two ipBlocks with the same cidr and excepts are one block. An external group holds
-/// every range whose addresses lie in exactly the same blocks, so no policy can tell its addresses apart.
+/// every range of one address family whose addresses lie in exactly the same blocks, so no policy can tell its
+/// addresses apart; IPv4 and IPv6 addresses never share a group.
 /// Built once, read-only afterwards.
 /// </summary>
 internal sealed class AddressPartition
@@ -67,11 +68,13 @@ internal sealed class AddressPartition
 
     private static ImmutableArray<ExternalGroup> BuildGroups(ImmutableArray<IpBlock> blocks)
     {
-        var bySignature = new Dictionary<int[], int>(IntSequenceComparer.Instance);
         var members = new List<int[]>();
         var ranges = new List<List<IpInterval>>();
         foreach (var family in IpInterval.Families)
         {
+            // Groups are per family: an IPv4 and an IPv6 range that lie in the same blocks (often none at all) are
+            // still two subjects, so no outside subject is named after one family while holding the other.
+            var bySignature = new Dictionary<int[], int>(IntSequenceComparer.Instance);
             var max = IpInterval.MaxValue(family);
             var cuts = new SortedSet<UInt128> { UInt128.Zero };
             foreach (var block in blocks)

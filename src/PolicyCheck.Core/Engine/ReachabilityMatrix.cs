@@ -103,7 +103,7 @@ public sealed class ReachabilityMatrix
     public PortSet? BetweenReplicas(int subject)
     {
         var s = Subjects[subject];
-        if (s.Workload is not { } w || Math.Max(w.Replicas, w.PodNames.Length) < 2)
+        if (s.Workload is not { HasSeveralPods: true })
             return null;
         var c = _subjectClass[subject];
         return _portSets[CellIndex(c, c)];

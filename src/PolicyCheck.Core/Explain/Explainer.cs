@@ -52,16 +52,66 @@ public static class Explainer
         if (!from.IsExternal && string.Equals(from.Id, to.Id, StringComparison.Ordinal))
             return Skipped(from, to, port, resolved, new Reason(ReasonKind.SelfTraffic, SourceSpan.None), PortSet.All);
 
+        return Evaluated(cluster, fromEnd, toEnd, options, port, resolved, null) with { FromAddress = named.From, ToAddress = named.To };
+    }
+
+    /// <summary>
+    /// Explains traffic from one pod of <paramref name="subject"/> to another pod of it, as the matrix's diagonal
+    /// (<see cref="ReachabilityMatrix.BetweenReplicas"/>) answers it: two replicas are two pods, so the source's egress
+    /// and the destination's ingress decide as for any pair. The subject must be a workload with several pods
+    /// (<see cref="Workload.HasSeveralPods"/>); a single pod only ever talks to itself, which <see cref="Explain"/> covers.
+    /// </summary>
+    public static FlowExplanation ExplainBetweenReplicas(Cluster cluster, Subject subject, EvaluationOptions? options = null, PortQuery? port = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.Workload is not { HasSeveralPods: true } workload)
+            throw new ArgumentException($"'{subject.Id}' is not a workload with several pods, so it has no traffic between replicas.", nameof(subject));
+        options ??= EvaluationOptions.Default;
+        ResolvedPort? resolved = null;
+        if (port is not null && port.TryResolve(subject, out var protocol, out var number))
+            resolved = new ResolvedPort(protocol, number);
+        var pods = Math.Max(workload.Replicas, workload.PodNames.Length).ToString(CultureInfo.InvariantCulture);
+        var end = new End(subject, null);
+        var note = new Reason(ReasonKind.BetweenReplicas, SourceSpan.None, Actual: pods);
+        return Evaluated(cluster, end, end, options, port, resolved, note) with { BetweenReplicas = true };
+    }
+
+    /// <summary>Both sides of a flow between two different pods, with which side denies it when it is denied.</summary>
+    private static FlowExplanation Evaluated(
+        Cluster cluster, End fromEnd, End toEnd, EvaluationOptions options, PortQuery? port, ResolvedPort? resolved, Reason? note)
+    {
+        var (from, to) = (fromEnd.Subject, toEnd.Subject);
         var egress = Side(cluster, Direction.Egress, selected: from, peer: toEnd, destination: to, options, port, resolved);
         var ingress = Side(cluster, Direction.Ingress, selected: to, peer: fromEnd, destination: to, options, port, resolved);
         var allowed = egress.Allows.Intersect(ingress.Allows);
         var reasons = new List<Reason> { egress.Reason, ingress.Reason };
-        if (port is { Name: { } name } && resolved is null)
-            reasons.Insert(0, new Reason(ReasonKind.PortQueryUnresolved, SourceSpan.None, Key: name));
-        return new FlowExplanation(from, to, port, resolved, new Verdict(IsAllowed(allowed, port, resolved), [.. reasons]), allowed, egress, ingress)
+        var unresolved = port is { Name: not null } && resolved is null;
+        if (unresolved)
+            reasons.Insert(0, new Reason(ReasonKind.PortQueryUnresolved, SourceSpan.None, Key: port!.Name)); // the pattern checked Name
+        if (note is not null)
+            reasons.Insert(0, note);
+        var isAllowed = IsAllowed(allowed, port, resolved);
+        return new FlowExplanation(from, to, port, resolved, new Verdict(isAllowed, [.. reasons]), allowed, egress, ingress)
         {
-            FromAddress = named.From,
-            ToAddress = named.To,
+            DeniedBy = isAllowed || unresolved ? null : Denier(egress, ingress, port),
+        };
+    }
+
+    /// <summary>
+    /// Which side denies: with a port, each side that does not allow it; without, a side that allows nothing, or both
+    /// when each allows something but they share nothing.
+    /// </summary>
+    private static DeniedBy Denier(DirectionExplanation egress, DirectionExplanation ingress, PortQuery? port)
+    {
+        var (egressDenies, ingressDenies) = port is null
+            ? (egress.Allows.IsEmpty, ingress.Allows.IsEmpty)
+            : (egress.AllowsQuery == false, ingress.AllowsQuery == false);
+        return (egressDenies, ingressDenies) switch
+        {
+            (true, false) => DeniedBy.Egress,
+            (false, true) => DeniedBy.Ingress,
+            _ => DeniedBy.Both,
         };
     }
 

@@ -20,6 +20,18 @@ public sealed record FlowExplanation(
     DirectionExplanation Egress,
     DirectionExplanation Ingress)
 {
+    /// <summary>
+    /// Whether this is traffic from one pod of a workload with several pods to another pod of it (both ends are the
+    /// same subject): governed by the policies like any pair, as the matrix's diagonal shows it.
+    /// </summary>
+    public bool BetweenReplicas { get; init; }
+
+    /// <summary>
+    /// For a denied flow, which side stops it; <c>null</c> when it is allowed or no side is to blame (both ends outside
+    /// the cluster, or a port name the destination does not define).
+    /// </summary>
+    public DeniedBy? DeniedBy { get; init; }
+
     /// <summary>For an outside source named by an address or CIDR: the address of it that ipBlock evidence speaks of.</summary>
     public System.Net.IPAddress? FromAddress { get; init; }
 

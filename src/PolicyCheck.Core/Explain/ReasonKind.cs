@@ -9,6 +9,12 @@ public enum ReasonKind
     /// <summary>A pod may always talk to itself; policies are not consulted.</summary>
     SelfTraffic,
 
+    /// <summary>
+    /// Both ends are the same workload, which has Actual pods: one pod to another is governed by the policies like any
+    /// pair (only a pod to itself is always allowed).
+    /// </summary>
+    BetweenReplicas,
+
     /// <summary>Both ends are outside the cluster: not the cluster's traffic, so nothing is listed as allowed.</summary>
     ExternalToExternal,
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using PolicyCheck.Core.Engine;
@@ -114,6 +115,30 @@ public readonly record struct IpInterval(AddressFamily Family, UInt128 First, UI
     public bool IsFollowedBy(IpInterval next) => next.Family == Family && !EndsAtMax && Last + 1 == next.First;
 
     public IpRange ToRange() => new(FirstAddress, LastAddress);
+
+    /// <summary>
+    /// The prefix length when the interval is exactly one CIDR (its first address aligned to its size, a power of
+    /// two), else null: <c>10.0.0.0-10.255.255.255</c> is <c>/8</c>, <c>10.0.0.0-10.0.2.255</c> is no CIDR.
+    /// </summary>
+    public int? PrefixLength()
+    {
+        var bits = Bits(Family);
+        var span = Last - First;
+        if (span == MaxValue(Family))
+            return First == UInt128.Zero ? 0 : null;
+        var size = span + 1;
+        if ((size & span) != UInt128.Zero || (First & span) != UInt128.Zero)
+            return null;
+        return bits - (int)UInt128.TrailingZeroCount(size);
+    }
+
+    /// <summary>
+    /// For people: the CIDR when the interval is exactly one (<c>10.0.0.0/8</c>, <c>::/0</c>, <c>203.0.113.7/32</c>),
+    /// else <c>first-last</c>.
+    /// </summary>
+    public string ToShortString() => PrefixLength() is { } prefix
+        ? string.Create(CultureInfo.InvariantCulture, $"{FirstAddress}/{prefix}")
+        : ToString();
 
     public override string ToString() => $"{FirstAddress}-{LastAddress}";
 }

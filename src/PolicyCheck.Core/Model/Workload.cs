@@ -36,6 +36,18 @@ public sealed record Workload(
 {
     public ObjectRef Ref => new(Kind.ToString(), Namespace, Name);
 
+    /// <summary>
+    /// Whether PolicyCheck assumed this workload because the inputs lack it (the standard CoreDNS pods of the cluster
+    /// DNS, see <c>ClusterDns.WithDns</c>); false for everything the inputs define.
+    /// </summary>
+    public bool IsAssumed { get; init; }
+
+    /// <summary>
+    /// Whether the workload has two or more pods (declared replicas or loaded pods), so that traffic between two of
+    /// its pods exists and is governed by the policies like any pair; a pod to itself is always allowed.
+    /// </summary>
+    public bool HasSeveralPods => Math.Max(Replicas, PodNames.Length) >= 2;
+
     /// <summary>The matrix identifier: <c>ns/name</c> (the kind is shown beside it, not in it).</summary>
     public string Id => $"{Namespace}/{Name}";
 }

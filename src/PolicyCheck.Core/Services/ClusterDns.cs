@@ -49,6 +49,16 @@ public static class ClusterDns
     }
 
     /// <summary>
+    /// Whether the cluster's reachability depends on the cluster DNS: some policy restricts egress, so whether pods can
+    /// resolve names is up to the policies. Without such a policy every pod reaches the DNS anyway.
+    /// </summary>
+    public static bool MattersFor(Cluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return cluster.Policies.Any(p => p.AffectsEgress);
+    }
+
+    /// <summary>
     /// The cluster with the DNS it needs: itself when it has the kube-dns service with backends; else a copy with the
     /// standard CoreDNS pods and/or service added, and a sentence saying what was assumed.
     /// </summary>
@@ -86,7 +96,10 @@ public static class ClusterDns
                     new ContainerPort("dns-tcp", Port, Protocol.Tcp, SourceSpan.None),
                     new ContainerPort("metrics", 9153, Protocol.Tcp, SourceSpan.None),
                 ],
-                2, false, [], [], SourceSpan.None);
+                2, false, [], [], SourceSpan.None)
+            {
+                IsAssumed = true,
+            };
             result = result with { Workloads = result.Workloads.Add(coredns) };
             assumed.Add($"CoreDNS pods ({Namespace}/{name}, {DnsLabelKey}={DnsLabelValue}, dns 53/UDP and dns-tcp 53/TCP)");
         }

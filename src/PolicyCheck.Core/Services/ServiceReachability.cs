@@ -144,7 +144,7 @@ public sealed class ServiceReachability
         {
             var reason = self
                 ? $"A pod reaches itself through its own service; other replicas of '{backend.Id}' allow {where} too."
-                : $"The policies allow {subject.DisplayName} → {backend.Id} on {where} ({via}; policies see the targetPort).";
+                : $"The policies allow {subject.Id} -> {Matrix.Subjects[to].Id} on {where} ({via}; policies see the targetPort).";
             return new BackendVerdict(backend, target, BackendOutcome.Allowed, reason);
         }
 
@@ -156,15 +156,15 @@ public sealed class ServiceReachability
 
         var sides = new List<string>();
         if (!subject.IsExternal && Matrix.IsIsolated(client, Direction.Egress))
-            sides.Add($"{subject.DisplayName}'s egress");
+            sides.Add($"{subject.Id}'s egress");
         if (Matrix.IsIsolated(to, Direction.Ingress))
             sides.Add($"{backend.Id}'s ingress");
         return new BackendVerdict(backend, target, BackendOutcome.Denied,
             sides.Count switch
             {
-                2 => $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}): {sides[0]} and {sides[1]} are isolated, and their rules do not both allow it.",
-                1 => $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}): {sides[0]} is isolated and no rule allows it.",
-                _ => $"The policies do not allow {subject.DisplayName} → {backend.Id} on {where} ({via}).",
+                2 => $"The policies do not allow {subject.Id} -> {Matrix.Subjects[to].Id} on {where} ({via}): {sides[0]} and {sides[1]} are isolated, and their rules do not both allow it.",
+                1 => $"The policies do not allow {subject.Id} -> {Matrix.Subjects[to].Id} on {where} ({via}): {sides[0]} is isolated and no rule allows it.",
+                _ => $"The policies do not allow {subject.Id} -> {Matrix.Subjects[to].Id} on {where} ({via}).",
             });
     }
 

@@ -183,7 +183,7 @@ public static class DriftWriter
 
     private static string Name(NetworkPolicy policy) => $"{policy.Namespace}/{policy.Name}";
 
-    private static string Pair(ConnectionChange change) => change.IsBetweenReplicas ? $"{change.From} (between replicas)" : $"{change.From} -> {change.To}";
+    private static string Pair(ConnectionChange change) => FlowText.Pair(change.From, change.To, change.IsBetweenReplicas);
 
     private static string Ports(PortSet? set) => set is null ? "—" : set.ToString();
 }

@@ -46,7 +46,7 @@ public sealed record DiffReport(
     public static string Pair(ConnectionChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return change.IsBetweenReplicas ? $"{change.From} (between its replicas)" : $"{change.From} -> {change.To}";
+        return Formats.FlowText.Pair(change.From, change.To, change.IsBetweenReplicas);
     }
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);

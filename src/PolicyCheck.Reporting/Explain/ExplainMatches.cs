@@ -14,5 +14,5 @@ internal static class ExplainMatches
     }
 
     private static string Line(string end, string query, IReadOnlyCollection<Subject> subjects) =>
-        $"{end} '{query}' matches {subjects.Count} subjects: {string.Join(", ", subjects.Select(s => s.DisplayName))}";
+        $"{end} '{query}' matches {subjects.Count} subjects: {string.Join(", ", subjects.Select(s => s.Id))}";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Reporting.Formats;
 
 namespace PolicyCheck.Reporting.Explain;
 
@@ -17,9 +18,12 @@ internal static class ExplainOutline
         ArgumentNullException.ThrowIfNull(flow);
         var lines = new List<OutlineLine>();
         var tone = flow.Verdict.Allowed ? OutlineTone.Allowed : OutlineTone.Denied;
-        lines.Add(new OutlineLine(0, SourceSpan.None, $"{Name(flow.From, flow.FromAddress)} -> {Name(flow.To, flow.ToAddress)}: {Verdict(flow)}", tone));
+        var pair = flow.BetweenReplicas
+            ? FlowText.BetweenReplicas(flow.From.Id)
+            : FlowText.Pair(Name(flow.From, flow.FromAddress), Name(flow.To, flow.ToAddress));
+        lines.Add(new OutlineLine(0, SourceSpan.None, $"{pair}: {Verdict(flow)}", tone));
 
-        var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved);
+        var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.BetweenReplicas or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved);
         foreach (var reason in flowLevel)
             lines.Add(new OutlineLine(1, reason.Span, ReasonText.Describe(reason, hints)));
         if (flow.Egress.Status == DirectionStatus.NotApplicable)
@@ -30,24 +34,42 @@ internal static class ExplainOutline
         return lines;
     }
 
-    /// <summary>A subject for people; an outside end named by address reads <c>203.0.113.7 (ext:203.0.113.0-203.0.113.255)</c>.</summary>
-    private static string Name(Subject subject, System.Net.IPAddress? address) =>
-        address is null ? subject.DisplayName : $"{address} ({subject.DisplayName})";
+    /// <summary>
+    /// A subject for people, by its matrix id. An outside end named by address reads <c>203.0.113.7 (ext:203.0.113.0/24)</c>,
+    /// or, when the subject has several ranges, names the one holding the address first:
+    /// <c>172.17.1.5 (in 11.0.0.0-255.255.255.255 of ext:0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255)</c>.
+    /// </summary>
+    internal static string Name(Subject subject, System.Net.IPAddress? address)
+    {
+        if (address is null)
+            return subject.Id;
+        return subject.Ranges.Length > 1 && subject.RangeOf(address) is { } range
+            ? $"{address} (in {range} of {subject.Id})"
+            : $"{address} ({subject.Id})";
+    }
 
+    /// <summary>
+    /// <c>allowed TCP 80</c>, <c>80/TCP allowed</c>, or for a denied flow which side denies it:
+    /// <c>denied by the ingress of shop/db (nothing is allowed)</c>, <c>80/TCP denied by the egress of shop/web</c>.
+    /// </summary>
     private static string Verdict(FlowExplanation flow)
     {
-        if (flow.Port is { } port)
+        var by = flow.DeniedBy switch
         {
-            return $"{Asked(flow)} {(flow.Verdict.Allowed ? "allowed" : "denied")}";
-        }
-
-        return flow.Verdict.Allowed ? $"allowed {flow.Allowed}" : "denied (nothing is allowed)";
+            DeniedBy.Egress => $" by the egress of {flow.From.Id}",
+            DeniedBy.Ingress => $" by the ingress of {flow.To.Id}",
+            DeniedBy.Both => $" by both the egress of {flow.From.Id} and the ingress of {flow.To.Id}",
+            _ => string.Empty,
+        };
+        if (flow.Port is not null)
+            return flow.Verdict.Allowed ? $"{Asked(flow)} allowed" : $"{Asked(flow)} denied{by}";
+        return flow.Verdict.Allowed ? $"allowed {flow.Allowed}" : $"denied{by} (nothing is allowed)";
     }
 
     private static void Side(List<OutlineLine> lines, FlowExplanation flow, DirectionExplanation side, ExplainHints hints)
     {
         var egress = side.Direction == Direction.Egress;
-        var title = egress ? $"Egress of {side.Pod.DisplayName}" : $"Ingress of {side.Pod.DisplayName}";
+        var title = egress ? $"Egress of {side.Pod.Id}" : $"Ingress of {side.Pod.Id}";
         var status = side.Status switch
         {
             DirectionStatus.External => "outside the cluster, not governed",

@@ -24,6 +24,12 @@ public sealed record ExplainReport(
     ImmutableArray<ServiceVerdict> Services = default,
     ExplainHints? Hints = null)
 {
+    /// <summary>
+    /// What PolicyCheck assumed because the inputs lack it (the cluster DNS that <c>--to-service kube-dns.kube-system</c>
+    /// names), as a sentence the writers show first; <c>null</c> when nothing was assumed.
+    /// </summary>
+    public string? Assumed { get; init; }
+
     /// <summary><see cref="Hints"/>, or the plain words.</summary>
     public ExplainHints Wording => Hints ?? ExplainHints.Plain;
 }

@@ -25,6 +25,8 @@ internal sealed class JsonExplainWriter : IExplainWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            if (report.Assumed is { } assumed)
+                json.WriteString("assumed", assumed);
             End(json, "from", report.FromQuery, report.FromSubjects);
             End(json, "to", report.ToQuery, report.ToSubjects);
             if (report.Port is { } port)
@@ -104,6 +106,10 @@ internal sealed class JsonExplainWriter : IExplainWriter
         SubjectObject(json, "from", flow.From, flow.FromAddress);
         SubjectObject(json, "to", flow.To, flow.ToAddress);
         json.WriteBoolean("allowed", flow.Verdict.Allowed);
+        if (flow.BetweenReplicas)
+            json.WriteBoolean("betweenReplicas", true);
+        if (flow.DeniedBy is { } deniedBy)
+            json.WriteString("deniedBy", Camel(deniedBy.ToString()));
         json.WriteString("allowedPorts", flow.Allowed.ToString());
         if (flow.Port is { } port)
         {

@@ -12,10 +12,12 @@ internal sealed class MarkdownExplainWriter : IExplainWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        if (report.Assumed is { } assumed)
+            output.WriteLine($"**Assumed:** {Escape(assumed)}  ");
         foreach (var line in ExplainMatches.Lines(report))
             output.WriteLine($"{Escape(line)}  ");
         if (!report.Services.IsDefaultOrEmpty)
-            WriteLines(output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress));
+            WriteLines(output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress, report.ToSubjects));
         foreach (var flow in report.Flows)
             WriteLines(output, ExplainOutline.Lines(flow, report.Wording));
     }

@@ -14,6 +14,8 @@ public static class ReasonText
         return reason.Kind switch
         {
             ReasonKind.SelfTraffic => "A pod may always talk to itself: policies are not consulted.",
+            ReasonKind.BetweenReplicas => $"Both ends are the same workload, which has {actual} pods: one pod to another is governed by " +
+                                          "the policies like any pair (only a pod to itself is always allowed).",
             ReasonKind.ExternalToExternal => "Both ends are outside the cluster: that traffic is not the cluster's to allow, so nothing is listed.",
             ReasonKind.ExternalEnd => "This end is outside the cluster: no policy governs it, so this side allows everything.",
             ReasonKind.HostNetworkPod => "The pod uses hostNetwork: NetworkPolicy does not govern it, so this side allows everything.",

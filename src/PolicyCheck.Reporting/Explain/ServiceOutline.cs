@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
 using PolicyCheck.Reporting.Services;
@@ -14,7 +15,8 @@ namespace PolicyCheck.Reporting.Explain;
 internal static class ServiceOutline
 {
     /// <param name="clientAddress">The outside address the user named as the client, if any.</param>
-    public static IReadOnlyList<OutlineLine> Lines(ImmutableArray<ServiceVerdict> verdicts, System.Net.IPAddress? clientAddress)
+    /// <param name="backends">The subjects of the backends, so a backend reads by its matrix id as everywhere else.</param>
+    public static IReadOnlyList<OutlineLine> Lines(ImmutableArray<ServiceVerdict> verdicts, System.Net.IPAddress? clientAddress, IReadOnlyCollection<Subject> backends)
     {
         var lines = new List<OutlineLine>();
         foreach (var verdict in verdicts)
@@ -31,7 +33,7 @@ internal static class ServiceOutline
             lines.Add(new OutlineLine(
                 0,
                 SourceSpan.None,
-                $"{(clientAddress is null ? verdict.Client.DisplayName : $"{clientAddress} ({verdict.Client.DisplayName})")} -> service {service.Namespace}/{service.Name} ({Type(service)}, {ServiceDns.Fqdn(service)}) " +
+                $"{ExplainOutline.Name(verdict.Client, clientAddress)} -> service {service.Namespace}/{service.Name} ({Type(service)}, {ServiceDns.Fqdn(service)}) " +
                 $"port {portName}{port.Port.ToString(CultureInfo.InvariantCulture)}/{port.Protocol.ToApiString()}: {Coverage(verdict)}",
                 tone));
             lines.Add(new OutlineLine(1, port.Span, $"targetPort {ServiceReachText.TargetPort(port.EffectiveTargetPort)}; route: {Route(verdict.Route)}"));
@@ -52,7 +54,7 @@ internal static class ServiceOutline
                 lines.Add(new OutlineLine(
                     2,
                     backend.Backend.Span,
-                    $"backend {backend.Backend.Namespace}/{backend.Backend.Name}[{backend.Backend.Kind}] on {target}: {outcome}. {backend.Reason}",
+                    $"backend {IdOf(backend.Backend, backends)} on {target}: {outcome}. {backend.Reason}",
                     backend.Outcome switch
                     {
                         BackendOutcome.Allowed => OutlineTone.Allowed,
@@ -64,6 +66,10 @@ internal static class ServiceOutline
 
         return lines;
     }
+
+    /// <summary>The backend's subject id (<c>ns/name</c>, with the kind only where two kinds share the name).</summary>
+    private static string IdOf(Workload backend, IReadOnlyCollection<Subject> subjects) =>
+        subjects.FirstOrDefault(s => ReferenceEquals(s.Workload, backend))?.Id ?? backend.Id;
 
     private static string Type(Service service) => service.IsHeadless ? "headless" : service.Type.ToString();
 

@@ -16,11 +16,13 @@ internal sealed class TextExplainWriter : IExplainWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        if (report.Assumed is { } assumed)
+            output.WriteLine(TerminalText.Clean($"Assumed: {assumed}"));
         foreach (var line in ExplainMatches.Lines(report))
             output.WriteLine(TerminalText.Clean(line));
         var services = !report.Services.IsDefaultOrEmpty;
         if (services)
-            WriteLines(report, output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress));
+            WriteLines(report, output, ServiceOutline.Lines(report.Services, report.Flows.FirstOrDefault()?.FromAddress, report.ToSubjects));
         for (var i = 0; i < report.Flows.Length; i++)
         {
             if (i > 0 || services || report.FromSubjects.Length != 1 || report.ToSubjects.Length != 1)

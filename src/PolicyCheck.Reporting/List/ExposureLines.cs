@@ -1,5 +1,4 @@
 using System.Globalization;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
 
 namespace PolicyCheck.Reporting.List;
@@ -38,32 +37,32 @@ internal static class ExposureLines
             string.Create(CultureInfo.InvariantCulture,
                 $"Open to the whole cluster (every other workload may connect; {exposure.Workloads} workloads):"),
             exposure.Subjects.Where(s => !s.OpenToCluster.IsEmpty)
-                .Select(s => (1, $"{subjects[s.Subject].DisplayName} : {s.OpenToCluster}")));
+                .Select(s => (1, $"{subjects[s.Subject].Id} : {s.OpenToCluster}")));
         yield return (
             string.Create(CultureInfo.InvariantCulture,
                 $"Open to all namespaces (some workload in every namespace may connect; {exposure.Namespaces} namespaces hold workloads):"),
             exposure.Subjects.Where(s => !s.OpenToAllNamespaces.IsEmpty)
-                .Select(s => (1, $"{subjects[s.Subject].DisplayName} : {s.OpenToAllNamespaces}")));
+                .Select(s => (1, $"{subjects[s.Subject].Id} : {s.OpenToAllNamespaces}")));
         yield return (
             string.Create(CultureInfo.InvariantCulture,
                 $"Open to outside addresses ({exposure.OutsideSubjects} outside {(exposure.OutsideSubjects == 1 ? "subject" : "subjects")}):"),
             exposure.Subjects.Where(s => !s.OpenToOutside.IsEmpty).SelectMany(s => Outside(exposure, s)));
         yield return (
             "Not isolated for ingress (every connection in is allowed):",
-            exposure.Subjects.Where(s => !s.IngressIsolated).Select(s => (1, subjects[s.Subject].DisplayName)));
+            exposure.Subjects.Where(s => !s.IngressIsolated).Select(s => (1, subjects[s.Subject].Id)));
         yield return (
             "Not isolated for egress (every connection out is allowed):",
-            exposure.Subjects.Where(s => !s.EgressIsolated).Select(s => (1, subjects[s.Subject].DisplayName)));
+            exposure.Subjects.Where(s => !s.EgressIsolated).Select(s => (1, subjects[s.Subject].Id)));
     }
 
     /// <summary>
     /// <c>NAME : PORTS, from every outside address</c> when all outside subjects allow the same; otherwise the union,
-    /// what every outside address may send (if anything), and one line per outside subject with its ranges.
+    /// what every outside address may send (if anything), and one line per outside subject (whose id names its ranges).
     /// </summary>
     private static IEnumerable<(int Indent, string Text)> Outside(ExposureReport exposure, SubjectExposure s)
     {
         var subjects = exposure.Matrix.Subjects;
-        var name = subjects[s.Subject].DisplayName;
+        var name = subjects[s.Subject].Id;
         if (s.OpenToEveryOutsideAddress.Equals(s.OpenToOutside))
         {
             yield return (1, $"{name} : {s.OpenToOutside}, from every outside address");
@@ -77,9 +76,7 @@ internal static class ExposureLines
         foreach (var source in s.OutsideSources)
         {
             var external = subjects[source.External];
-            yield return (2, $"{external.DisplayName} : {source.Allowed} ({Ranges(external)})");
+            yield return (2, $"{external.Id} : {source.Allowed}");
         }
     }
-
-    private static string Ranges(Subject external) => string.Join(", ", external.Ranges);
 }

@@ -1,10 +1,11 @@
+using PolicyCheck.Reporting.Formats;
 using static PolicyCheck.Reporting.Formats.MarkdownText;
 
 namespace PolicyCheck.Reporting.List;
 
 /// <summary>
-/// GitHub-flavoured Markdown for a pull-request comment: a <c>| From | To | Allowed |</c> table with display names
-/// (traffic between a workload's replicas has <c>(between replicas)</c> as its destination), then the exposure
+/// GitHub-flavoured Markdown for a pull-request comment: a <c>| From | To | Allowed |</c> table with subject ids
+/// (traffic between a workload's replicas has <c>NAME (between replicas)</c> as its destination), then the exposure
 /// summary as a heading and nested bullet lists. Text from the input is escaped so that names and ports cannot break
 /// the table or turn into markup.
 /// </summary>
@@ -26,16 +27,16 @@ internal sealed class MarkdownListWriter : IListWriter
                     output.WriteLine("| --- | --- | --- |");
                 }
 
-                var from = Escape(subjects[entry.From].DisplayName);
+                var from = Escape(subjects[entry.From].Id);
                 if (entry.PairListed)
                 {
-                    output.WriteLine($"| {from} | {Escape(subjects[entry.To].DisplayName)} | {Escape(entry.Allowed.ToString())} |");
+                    output.WriteLine($"| {from} | {Escape(subjects[entry.To].Id)} | {Escape(entry.Allowed.ToString())} |");
                     rows++;
                 }
 
                 if (entry.BetweenReplicasListed)
                 {
-                    output.WriteLine($"| {from} | {Escape(TextListWriter.BetweenReplicas)} | {Escape(entry.BetweenReplicas!.ToString())} |"); // listed implies set
+                    output.WriteLine($"| {from} | {Escape($"{subjects[entry.From].Id} {FlowText.BetweenReplicasNote}")} | {Escape(entry.BetweenReplicas!.ToString())} |"); // listed implies set
                     rows++;
                 }
             }

@@ -3,15 +3,13 @@ using PolicyCheck.Reporting.Formats;
 namespace PolicyCheck.Reporting.List;
 
 /// <summary>
-/// One line per listed connection, <c>shop/frontend[Deployment] =&gt; shop/backend[Deployment] : TCP 8000</c>, with
-/// external subjects by id and traffic between a workload's replicas as <c>NAME =&gt; (between replicas) : PORTS</c>;
+/// One line per listed connection, <c>shop/frontend -&gt; shop/backend : TCP 8000</c>, every subject by its matrix id
+/// and traffic between a workload's replicas as <c>NAME -&gt; NAME (between replicas) : PORTS</c>;
 /// <c>(no connections)</c> when nothing is listed. Then, after a blank line, the exposure summary. Lines go out as
 /// they are produced.
 /// </summary>
 internal sealed class TextListWriter : IListWriter
 {
-    public const string BetweenReplicas = "(between replicas)";
-
     public void Write(ListReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -20,16 +18,16 @@ internal sealed class TextListWriter : IListWriter
         var lines = 0;
         foreach (var entry in report.Entries())
         {
-            var from = subjects[entry.From].DisplayName;
+            var from = subjects[entry.From].Id;
             if (entry.PairListed)
             {
-                output.WriteLine(TerminalText.Clean($"{from} => {subjects[entry.To].DisplayName} : {entry.Allowed}"));
+                output.WriteLine(TerminalText.Clean($"{FlowText.Pair(from, subjects[entry.To].Id)} : {entry.Allowed}"));
                 lines++;
             }
 
             if (entry.BetweenReplicasListed)
             {
-                output.WriteLine(TerminalText.Clean($"{from} => {BetweenReplicas} : {entry.BetweenReplicas}"));
+                output.WriteLine(TerminalText.Clean($"{FlowText.BetweenReplicas(from)} : {entry.BetweenReplicas}"));
                 lines++;
             }
         }

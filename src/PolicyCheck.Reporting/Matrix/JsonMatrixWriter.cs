@@ -126,6 +126,8 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
                 json.WriteString(key, value);
             json.WriteEndObject();
             json.WriteNumber("replicas", workload.Replicas);
+            if (subject.IsAssumed)
+                json.WriteBoolean("assumed", true);
             json.WriteStartObject("isolated");
             json.WriteBoolean("ingress", matrix.IsIsolated(index, Direction.Ingress));
             json.WriteBoolean("egress", matrix.IsIsolated(index, Direction.Egress));

@@ -9,7 +9,10 @@ namespace PolicyCheck.Reporting.Matrix;
 /// <summary>The words beside a subject's id, or a group's members, in the legends of the tables for people.</summary>
 internal static class Legend
 {
-    /// <summary><c>Deployment, 3 replicas, ingress-isolated</c>, <c>Pod</c>, <c>External, 2 ranges</c>.</summary>
+    /// <summary>
+    /// <c>Deployment, 3 replicas, ingress-isolated</c>, <c>Pod</c>, <c>External, 2 ranges</c>; a workload PolicyCheck
+    /// assumed (the cluster DNS) ends <c>assumed: not in the inputs</c>.
+    /// </summary>
     public static string Describe(ReachabilityMatrix matrix, int subject)
     {
         var s = matrix.Subjects[subject];
@@ -22,6 +25,8 @@ internal static class Legend
                 text.Append(", ingress-isolated");
             if (matrix.IsIsolated(subject, Direction.Egress))
                 text.Append(", egress-isolated");
+            if (s.IsAssumed)
+                text.Append(", assumed: not in the inputs");
         }
         else if (s.Ranges.Length > 1)
         {

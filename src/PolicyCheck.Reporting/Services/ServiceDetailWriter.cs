@@ -20,7 +20,7 @@ public static class ServiceDetailWriter
                 output.WriteLine(TerminalText.Clean($"{summary.Id} {ServiceReachText.Label(port)}"));
                 foreach (var verdict in port.Verdicts)
                 {
-                    output.WriteLine(TerminalText.Clean($"  from {verdict.Client.DisplayName}: {ServiceReachText.Cell(verdict)}"));
+                    output.WriteLine(TerminalText.Clean($"  from {verdict.Client.Id}: {ServiceReachText.Cell(verdict)}"));
                     if (verdict.Note is { } note)
                         output.WriteLine(TerminalText.Clean($"    {note}"));
                     foreach (var backend in verdict.Backends)

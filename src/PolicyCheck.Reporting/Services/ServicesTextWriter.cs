@@ -30,7 +30,7 @@ public static class ServicesTextWriter
                 EndpointsSource.None => $"none (alias for {service.ExternalName})",
                 EndpointsSource.Manual => "managed by hand (no selector)",
                 _ when summary.Endpoints.Backends.IsEmpty => "none",
-                _ => string.Join(", ", summary.Endpoints.Backends.Select(b => $"{b.Id}[{b.Kind}]")),
+                _ => string.Join(", ", summary.Endpoints.Backends.Select(b => report.Subjects.FirstOrDefault(s => ReferenceEquals(s.Workload, b))?.Id ?? b.Id)),
             });
             Line(output, "dns", string.Join(", ", summary.DnsNames));
             foreach (var srv in summary.SrvNames)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using PolicyCheck.Core.Diff;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
@@ -159,9 +160,20 @@ public sealed class ConnectionDiffRandomizedTests(IpBlockPodMatching ipBlockPods
     {
         if (!end.StartsWith("ext:", StringComparison.Ordinal))
             return [end];
-        var dash = end.IndexOf('-', StringComparison.Ordinal);
-        var first = AddressNumber.Of(IPAddress.Parse(end[4..dash]));
-        var last = AddressNumber.Of(IPAddress.Parse(end[(dash + 1)..]));
+        // An end reads ext:CIDR where its range is exactly one, else ext:FIRST-LAST.
+        (AddressFamily Family, UInt128 Value) first, last;
+        if (IpCidr.TryParse(end[4..], out var cidr))
+        {
+            var (family, low, high) = AddressNumber.Bounds(cidr);
+            (first, last) = ((family, low), (family, high));
+        }
+        else
+        {
+            var dash = end.IndexOf('-', StringComparison.Ordinal);
+            first = AddressNumber.Of(IPAddress.Parse(end[4..dash]));
+            last = AddressNumber.Of(IPAddress.Parse(end[(dash + 1)..]));
+        }
+
         return addresses
             .Select(AddressNumber.Of)
             .Where(a => a.Family == first.Family && first.Value <= a.Value && a.Value <= last.Value)

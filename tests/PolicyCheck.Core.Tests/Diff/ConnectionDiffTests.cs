@@ -13,8 +13,8 @@ namespace PolicyCheck.Core.Tests.Diff;
 public sealed class ConnectionDiffTests
 {
     private const string NetworkPoliciesPage = "kubernetes.io/docs/concepts/services-networking/network-policies/";
-    private const string AllV4 = "ext:0.0.0.0-255.255.255.255";
-    private const string AllV6 = "ext:::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff";
+    private const string AllV4 = "ext:0.0.0.0/0";
+    private const string AllV6 = "ext:::/0";
 
     private static ManifestBuilder Shop(int webReplicas = 1) => new ManifestBuilder()
         .Namespace("shop")
@@ -99,7 +99,7 @@ public sealed class ConnectionDiffTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Lines(delta.Removed), Is.EqualTo(new[] { "ext:10.1.0.0-10.1.255.255 -> shop/web: all => -" }));
+            Assert.That(Lines(delta.Removed), Is.EqualTo(new[] { "ext:10.1.0.0/16 -> shop/web: all => -" }));
             Assert.That(delta.Added, Is.Empty);
             Assert.That(delta.Changed, Is.Empty);
         }
@@ -116,7 +116,7 @@ public sealed class ConnectionDiffTests
 
         var delta = Compare(before, after);
 
-        Assert.That(Lines(delta.All), Is.EqualTo(new[] { "ext:10.0.0.0-10.1.255.255 -> shop/web: TCP 80 => TCP 443" }));
+        Assert.That(Lines(delta.All), Is.EqualTo(new[] { "ext:10.0.0.0/15 -> shop/web: TCP 80 => TCP 443" }));
     }
 
     [Test]
@@ -131,8 +131,8 @@ public sealed class ConnectionDiffTests
 
         Assert.That(Lines(delta.All), Is.EqualTo(new[]
         {
-            "ext:10.0.0.0-10.0.255.255 -> shop/web: TCP 80 => TCP 443",
-            "ext:10.1.0.0-10.1.255.255 -> shop/web: TCP 81 => TCP 443",
+            "ext:10.0.0.0/16 -> shop/web: TCP 80 => TCP 443",
+            "ext:10.1.0.0/16 -> shop/web: TCP 81 => TCP 443",
         }));
     }
 
@@ -147,7 +147,7 @@ public sealed class ConnectionDiffTests
 
         var delta = Compare(before, after);
 
-        Assert.That(Lines(delta.All), Is.EqualTo(new[] { "shop/web -> ext:10.0.0.0-10.255.255.255: - => all" }));
+        Assert.That(Lines(delta.All), Is.EqualTo(new[] { "shop/web -> ext:10.0.0.0/8: - => all" }));
     }
 
     [Test]

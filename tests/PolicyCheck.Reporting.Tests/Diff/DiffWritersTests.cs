@@ -29,7 +29,7 @@ public sealed class DiffWritersTests
         new ConnectionDelta(
             [new ConnectionChange("shop/api", "shop/db", null, PortSet.Of(Protocol.Tcp, 5432))],
             [new ConnectionChange("shop/web", "shop/web", PortSet.All, null)],
-            [new ConnectionChange("ext:203.0.113.0-203.0.113.255", "shop/web", PortSet.Of(Protocol.Tcp, 443), PortSet.Of(Protocol.Tcp, 443).Union(PortSet.Of(Protocol.Tcp, 8443)))],
+            [new ConnectionChange("ext:203.0.113.0/24", "shop/web", PortSet.Of(Protocol.Tcp, 443), PortSet.Of(Protocol.Tcp, 443).Union(PortSet.Of(Protocol.Tcp, 8443)))],
             ["shop/api"],
             ["shop/legacy"]),
         new FindingDelta(
@@ -79,8 +79,8 @@ public sealed class DiffWritersTests
         {
             // Ordinal on purpose: a culture-aware comparison ignores the escape character.
             Assert.That(text.Contains("\e[32m+ shop/api -> shop/db: TCP 5432\e[0m", StringComparison.Ordinal), Is.True, text);
-            Assert.That(text.Contains("\e[31m- shop/web (between its replicas): all\e[0m", StringComparison.Ordinal), Is.True, text);
-            Assert.That(text.Contains("\e[33m~ ext:203.0.113.0-203.0.113.255 -> shop/web: TCP 443 => TCP 443,8443 (gained TCP 8443)\e[0m", StringComparison.Ordinal), Is.True, text);
+            Assert.That(text.Contains("\e[31m- shop/web -> shop/web (between replicas): all\e[0m", StringComparison.Ordinal), Is.True, text);
+            Assert.That(text.Contains("\e[33m~ ext:203.0.113.0/24 -> shop/web: TCP 443 => TCP 443,8443 (gained TCP 8443)\e[0m", StringComparison.Ordinal), Is.True, text);
             Assert.That(Render(DiffTextWriter.Write, DocumentedExample()).Contains('\e', StringComparison.Ordinal), Is.False);
         }
     }

@@ -77,7 +77,7 @@ public sealed class TextWriterInjectionTests
 
         var text = Write(o => ListWriters.Create(ListFormat.Text).Write(ListReport.ForAll(matrix) with { Exposure = null }, o));
 
-        Assert.That(text, Is.EqualTo(@"x/a\u000ax/admin[Pod] => x/db[Pod] : all[Pod] => x/b[Pod] : TCP 80" + "\n"));
+        Assert.That(text, Is.EqualTo(@"x/a\u000ax/admin[Pod] => x/db[Pod] : all -> x/b : TCP 80" + "\n"));
     }
 
     [Test]
