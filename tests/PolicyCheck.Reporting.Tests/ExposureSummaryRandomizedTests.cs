@@ -107,7 +107,8 @@ public sealed class ExposureSummaryRandomizedTests
             union = union.Union(allowed);
             every = every.Intersect(allowed);
             if (!allowed.IsEmpty)
-                sources.Add($"    {matrix.Subjects[e].Id} : {allowed} ({string.Join(", ", matrix.Subjects[e].Ranges)})");
+                sources.Add($"    {matrix.Subjects[e].Id} : {allowed}" +
+                    (matrix.Subjects[e].Ranges.Length > Subject.MaxNamedRanges ? $" ({string.Join(", ", matrix.Subjects[e].Ranges)})" : ""));
         }
 
         var name = matrix.Subjects[t].DisplayName;

@@ -10,7 +10,9 @@ internal static class ExplainCommand
     public static Command Create(AuditSource? audit = null)
     {
         var paths = CommonOptions.Paths();
-        var from = End("--from", "The source: NS/NAME (a workload or a pod of one), a selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
+        var from = End("--from", "The source: NAME (in -n, else default), NS/NAME (a workload or a pod of one), KIND/NAME or NS/KIND/NAME as kubectl " +
+            "writes them (deploy/web, sts/db, pod/db-0, svc/web), a selector 'ns=shop,app=web', or an address or CIDR (203.0.113.7, " +
+            "10.0.0.0/8; an address a known pod has names that pod).");
         var to = End("--to", "The destination, in the same forms as --from.");
         to.Required = false;
         var toService = new Option<string?>("--to-service")

@@ -15,8 +15,9 @@ internal static class ListCommand
             "text|json|csv|md",
             "a list format; use text, json, csv or md",
             ("text", ListFormat.Text), ("json", ListFormat.Json), ("csv", ListFormat.Csv), ("md", ListFormat.Markdown), ("markdown", ListFormat.Markdown));
-        var focus = CommonOptions.Subject("--focus", "List only connections from or to these subjects: NS/NAME (a workload, or a pod of one), a " +
-                          "selector 'ns=shop,app=web', or an outside address or CIDR (203.0.113.7, 10.0.0.0/8).");
+        var focus = CommonOptions.Subject("--focus", "List only connections from or to these subjects: NAME (in -n, else default), NS/NAME (a " +
+                          "workload, or a pod of one), KIND/NAME or NS/KIND/NAME as kubectl writes them (deploy/web, sts/db, pod/db-0, " +
+                          "svc/web), a selector 'ns=shop,app=web', or an address or CIDR (203.0.113.7, 10.0.0.0/8).");
         var direction = new Option<Direction?>("--direction")
         {
             Description = "With --focus: 'ingress' lists only connections into the focus, 'egress' only those out of it. Requires --focus.",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
 
 namespace PolicyCheck.Reporting.List;
@@ -57,7 +58,8 @@ internal static class ExposureLines
 
     /// <summary>
     /// <c>NAME : PORTS, from every outside address</c> when all outside subjects allow the same; otherwise the union,
-    /// what every outside address may send (if anything), and one line per outside subject (whose id names its ranges).
+    /// what every outside address may send (if anything), and one line per outside subject (whose id names its ranges;
+    /// an id that counts some of them is followed by the whole list).
     /// </summary>
     private static IEnumerable<(int Indent, string Text)> Outside(ExposureReport exposure, SubjectExposure s)
     {
@@ -76,7 +78,9 @@ internal static class ExposureLines
         foreach (var source in s.OutsideSources)
         {
             var external = subjects[source.External];
-            yield return (2, $"{external.Id} : {source.Allowed}");
+            // An id that counts some of its ranges ("+7 more") is followed by all of them, so the text never hides one.
+            var all = external.Ranges.Length > Subject.MaxNamedRanges ? $" ({string.Join(", ", external.Ranges)})" : string.Empty;
+            yield return (2, $"{external.Id} : {source.Allowed}{all}");
         }
     }
 }
