@@ -98,4 +98,15 @@ public sealed class ServiceWritersTests
 
         Assert.That(output.ToString(), Does.Contain("enableServiceLinks: false").And.Not.Contain("="));
     }
+
+    [Test]
+    public void Environment_Header_NamesTheWorkloadAsTheMatrixLegendDoes()
+    {
+        var workload = new ManifestBuilder().Workload("shop/client", ("app", "client")).Build().Workloads[0];
+        using var output = new StringWriter();
+
+        ServiceEnvironmentWriter.Write(workload, [], output);
+
+        Assert.That(output.ToString().Split('\n')[0].TrimEnd('\r'), Is.EqualTo("# Service variables of shop/client (Deployment)"));
+    }
 }

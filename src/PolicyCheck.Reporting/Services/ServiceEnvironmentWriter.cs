@@ -12,7 +12,8 @@ public static class ServiceEnvironmentWriter
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine(TerminalText.Clean($"# Service variables of {workload.Id}[{workload.Kind}]"));
+        // The workload as the matrix legend names it: its id, then its kind.
+        output.WriteLine(TerminalText.Clean($"# Service variables of {workload.Id} ({workload.Kind})"));
         if (!workload.EnableServiceLinks)
             output.WriteLine("# enableServiceLinks: false: the services of its namespace add no variables.");
         else if (variables.IsEmpty)
