@@ -136,9 +136,25 @@ public static class CliApp
 
     /// <summary>
     /// The parse errors, each a line; an error about a word the parser did not recognise ends with the nearest
-    /// subcommand (or, for an option, the nearest option) when one is close: "Did you mean 'matrix'?".
+    /// subcommand (or, for an option, the nearest option) when one is close: "Did you mean 'matrix'?". When the first
+    /// word where a subcommand belongs is unknown, that is the one error shown: the words after it belong to the
+    /// command the user meant, and "Required command was not provided" would only repeat it.
     /// </summary>
-    private static IEnumerable<string> ErrorLines(ParseResult parse)
+    private static List<string> ErrorLines(ParseResult parse)
+    {
+        var lines = AllErrorLines(parse).ToList();
+        if (parse.CommandResult.Command.Subcommands.Any() && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-'))
+        {
+            var unknown = $"'{parse.UnmatchedTokens[0]}'";
+            var aboutIt = lines.Where(l => l.Contains(unknown, StringComparison.Ordinal)).ToList();
+            if (aboutIt.Count > 0)
+                return aboutIt;
+        }
+
+        return lines;
+    }
+
+    private static IEnumerable<string> AllErrorLines(ParseResult parse)
     {
         var suggestions = new List<(string Token, string Near)>();
         foreach (var token in parse.UnmatchedTokens.Distinct(StringComparer.Ordinal))

@@ -24,6 +24,26 @@ public sealed class DidYouMeanTests
         }
     }
 
+    [Test]
+    public async Task UnknownCommand_WithArguments_IsTheOneErrorShown()
+    {
+        var result = await CliRunner.RunAsync("matrx", Webshop, "-o", "json");
+
+        Assert.That(result.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'), Is.EqualTo(new[]
+        {
+            "policycheck: Unrecognized command or argument 'matrx'. Did you mean 'matrix'?",
+            "Run 'policycheck --help' for usage.",
+        }));
+    }
+
+    [Test]
+    public async Task UnknownOption_AfterAKnownCommand_KeepsEveryError()
+    {
+        var result = await CliRunner.RunAsync("matrix", Webshop, "--outptu", "x", "--fromat", "json");
+
+        Assert.That(result.Error, Does.Contain("'--outptu'").And.Contain("'--fromat'"));
+    }
+
     [TestCase("matrix", "--fromat", "--format")]
     [TestCase("matrix", "--namespac", "--namespace")]
     [TestCase("matrix", "--al-namespaces", "--all-namespaces")]
