@@ -126,15 +126,6 @@ public sealed class DidYouMeanTests
         }
     }
 
-    [TestCase("kitten", "sitting", 3)]
-    [TestCase("format", "fromat", 1)]
-    [TestCase("JSON", "json", 0)]
-    [TestCase("", "abc", 3)]
-    [TestCase("ca", "abc", 3)]
-    [Description("Optimal string alignment: kitten/sitting is the textbook 3; a swap of neighbours counts 1; ca→abc is 3 (no edits inside a swap).")]
-    public void Distance_ByHand(string a, string b, int distance) =>
-        Assert.That(Spelling.Distance(a, b), Is.EqualTo(distance));
-
     [TestCase("jsno", new[] { "table", "json", "csv" }, "json")]
     [TestCase("--names", new[] { "--namespace", "--selector" }, "--namespace")]
     [TestCase("tabel", new[] { "table", "text" }, "table")]

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyCheck.Core.Diagnostics;
 
 namespace PolicyCheck.Manifests.Objects;
 
@@ -20,35 +21,12 @@ internal sealed record FieldSet(string Description, FrozenSet<string> Fields, bo
         var bestDistance = int.MaxValue;
         foreach (var known in Fields.Order(StringComparer.Ordinal))
         {
-            var distance = string.Equals(known, field, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(known, field);
+            var distance = string.Equals(known, field, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance.Between(known, field);
             if (distance < bestDistance)
                 (best, bestDistance) = (known, distance);
         }
 
         return best is not null && bestDistance <= Math.Max(1, Math.Min(best.Length, field.Length) / 3) ? best : null;
-    }
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps, ignoring case.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-            d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++)
-            d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) &&
-                    char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static FrozenSet<string> Split(string fields) =>
