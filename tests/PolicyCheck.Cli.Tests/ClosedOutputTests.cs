@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using PolicyCheck.TestKit;
 
@@ -24,7 +23,7 @@ public sealed class ClosedOutputTests
         using var folder = new TempFolder();
         folder.Write("pods.yaml", ManyPods(PodCount));
 
-        using var process = StartCli("matrix", folder.Root, "--no-config", "--format", "csv");
+        using var process = CliRunner.StartProcess(["matrix", folder.Root, "--no-config", "--format", "csv"]);
         var error = process.StandardError.ReadToEndAsync();
         var firstLine = await process.StandardOutput.ReadLineAsync();
         process.StandardOutput.Close();
@@ -46,7 +45,7 @@ public sealed class ClosedOutputTests
         using var folder = new TempFolder();
         folder.Write("pods.yaml", ManyPods(PodCount));
 
-        using var process = StartCli("matrix", folder.Root, "--no-config", "--format", "csv");
+        using var process = CliRunner.StartProcess(["matrix", folder.Root, "--no-config", "--format", "csv"]);
         var error = process.StandardError.ReadToEndAsync();
         using var bytes = new MemoryStream();
         await process.StandardOutput.BaseStream.CopyToAsync(bytes);
@@ -60,26 +59,6 @@ public sealed class ClosedOutputTests
             // A header line plus one line per pod and one per outside subject (IPv4 and IPv6: no ipBlock cuts them).
             Assert.That(Encoding.UTF8.GetString(text).TrimEnd('\n').Split('\n'), Has.Length.EqualTo(PodCount + 3));
         }
-    }
-
-    private static Process StartCli(params string[] args)
-    {
-        // dotnet test names the dotnet that runs it; a plain "dotnet" from PATH otherwise.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        // The CLI's build output is copied next to the tests (a project reference to an executable).
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policycheck.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["NO_COLOR"] = "1";
-        var process = Process.Start(start)!; // Process.Start with a file name throws rather than return null
-        process.StandardInput.Close();
-        return process;
     }
 
     private static string ManyPods(int count)

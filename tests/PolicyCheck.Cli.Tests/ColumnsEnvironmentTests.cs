@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Cli.Tests;
@@ -30,25 +29,6 @@ public sealed class ColumnsEnvironmentTests
         }
     }
 
-    private static async Task<CliRunner.Result> RunAsync(string columns, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policycheck.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = columns;
-        using var process = Process.Start(start)!; // Process.Start with a file name throws rather than return null
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliRunner.Result(process.ExitCode, (await output).ReplaceLineEndings("\n"), await error);
-    }
+    private static Task<CliRunner.Result> RunAsync(string columns, params string[] args) =>
+        CliRunner.RunProcessAsync(args, new Dictionary<string, string> { ["COLUMNS"] = columns });
 }

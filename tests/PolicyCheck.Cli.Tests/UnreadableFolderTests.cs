@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
 using PolicyCheck.TestKit;
 
@@ -67,45 +66,16 @@ public sealed class UnreadableFolderTests
         return folder;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private static async Task<CliRunner.Result> RunAsync(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "policycheck.dll"); // copied next to the tests
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-        {
-            Assume.That(File.Exists("/usr/bin/setpriv"), "needs setpriv to drop root");
-            var probe = await StartAsync(Unprivileged(["test", "-r", dll]));
-            Assume.That(probe.ExitCode, Is.Zero, "the user nobody cannot read the built CLI here");
-        }
-
-        string[] command = [dotnet, dll, .. args];
-        return await StartAsync(asRoot ? Unprivileged(command) : command);
-    }
-
-    private static string[] Unprivileged(string[] command) =>
-        ["/usr/bin/setpriv", $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", .. command];
-
-    private static async Task<(int ExitCode, string Output, string Error)> StartAsync(string[] command)
-    {
-        var start = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in command.Skip(1))
-            start.ArgumentList.Add(arg);
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["HOME"] = Path.GetTempPath(); // nobody's home does not exist
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!; // Process.Start with a file name throws rather than return null
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        var environment = new Dictionary<string, string> { ["HOME"] = Path.GetTempPath() }; // nobody's home does not exist
+        if (Environment.UserName != "root")
+            return await CliRunner.RunProcessAsync(args, environment);
+        Assume.That(File.Exists("/usr/bin/setpriv"), "needs setpriv to drop root");
+        string[] nobody = ["/usr/bin/setpriv", $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--"];
+        var probe = await CliRunner.RunProcessAsync(["--version"], environment, nobody);
+        Assume.That(probe.ExitCode, Is.Zero, "the user nobody cannot run the built CLI here");
+        return await CliRunner.RunProcessAsync(args, environment, nobody);
     }
 
     private static string Pod(string name) => $$"""
