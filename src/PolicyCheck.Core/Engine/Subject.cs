@@ -28,6 +28,9 @@ public sealed record Subject(
 
     public bool IsExternal => Workload is null;
 
+    /// <summary>Whether <see cref="Id"/> names every range; past <see cref="MaxNamedRanges"/> it counts the rest.</summary>
+    public bool IdNamesEveryRange => Ranges.Length <= MaxNamedRanges;
+
     /// <summary>Whether the subject is a workload PolicyCheck assumed (the cluster DNS's pods), not one of the inputs.</summary>
     public bool IsAssumed => Workload is { IsAssumed: true };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
 
 namespace PolicyCheck.Reporting.List;
@@ -79,7 +78,7 @@ internal static class ExposureLines
         {
             var external = subjects[source.External];
             // An id that counts some of its ranges ("+7 more") is followed by all of them, so the text never hides one.
-            var all = external.Ranges.Length > Subject.MaxNamedRanges ? $" ({string.Join(", ", external.Ranges)})" : string.Empty;
+            var all = external.IdNamesEveryRange ? string.Empty : $" ({string.Join(", ", external.Ranges)})";
             yield return (2, $"{external.Id} : {source.Allowed}{all}");
         }
     }
