@@ -10,18 +10,20 @@ namespace PolicyCheck.Core.Tests;
 /// every port where an answer can change and at every address where an external group can start or end. Set
 /// <c>POLICYCHECK_SEEDS</c> to <c>first:count</c> (or one seed) to replay or widen the run.
 /// </summary>
-[TestFixture(IpBlockPodMatching.Match)]
-[TestFixture(IpBlockPodMatching.Ignore)]
+[TestFixture(IpBlockPodMatching.Match, HostNetworkPodHandling.Ignore, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Ignore, HostNetworkPodHandling.Ignore, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Match, HostNetworkPodHandling.Select, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Ignore, HostNetworkPodHandling.Select, EndPortHandling.Ignore, SctpSupport.Unsupported)]
 [Category(TestCategories.Randomized)]
 [Parallelizable(ParallelScope.Fixtures)]
-public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
+public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods, HostNetworkPodHandling hostNetworkPods, EndPortHandling endPort, SctpSupport sctp)
 {
     private const int DefaultSeeds = 6000;
     private const int DefaultWideSeeds = 30;
     private const int BitsPerWord = 64;
     private const int MaxReportedSeeds = 10;
 
-    private readonly EvaluationOptions _options = new(ipBlockPods);
+    private readonly EvaluationOptions _options = new(ipBlockPods, hostNetworkPods, endPort, sctp);
 
     [Test]
     public void Evaluate_RandomClusters_AgreesWithReference()
@@ -79,10 +81,10 @@ public sealed class EvaluatorRandomizedTests(IpBlockPodMatching ipBlockPods)
                 continue;
             failingSeeds.Add(seed);
             if (failures.Count < 1)
-                failures.Add($"seed {seed} ({shape}, {_options.IpBlockPods}): {failure}\n{ClusterDump.ToYaml(cluster)}");
+                failures.Add($"seed {seed} ({shape}, {_options}): {failure}\n{ClusterDump.ToYaml(cluster)}");
         }
 
-        TestContext.Out.WriteLine($"{count} {shape} seeds from {first} in {stopwatch.Elapsed.TotalSeconds:F1} s ({_options.IpBlockPods}).");
+        TestContext.Out.WriteLine($"{count} {shape} seeds from {first} in {stopwatch.Elapsed.TotalSeconds:F1} s ({_options}).");
         Assert.That(
             failingSeeds,
             Is.Empty,

@@ -11,11 +11,13 @@ namespace PolicyCheck.Core.Tests;
 /// (numbered and named) the explained yes/no equals <see cref="PortQuery.IsAllowed"/>. Set
 /// <c>POLICYCHECK_SEEDS</c> to <c>first:count</c> (or one seed) to replay or widen the run.
 /// </summary>
-[TestFixture(IpBlockPodMatching.Match)]
-[TestFixture(IpBlockPodMatching.Ignore)]
+[TestFixture(IpBlockPodMatching.Match, HostNetworkPodHandling.Ignore, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Ignore, HostNetworkPodHandling.Ignore, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Match, HostNetworkPodHandling.Select, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Ignore, HostNetworkPodHandling.Select, EndPortHandling.Ignore, SctpSupport.Unsupported)]
 [Category(TestCategories.Randomized)]
 [Parallelizable(ParallelScope.Fixtures)]
-public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
+public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods, HostNetworkPodHandling hostNetworkPods, EndPortHandling endPort, SctpSupport sctp)
 {
     private const int DefaultSeeds = 3000;
     private const int DefaultWideSeeds = 20;
@@ -29,7 +31,7 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
         PortQuery.Named("dns"),
     ];
 
-    private readonly EvaluationOptions _options = new(ipBlockPods);
+    private readonly EvaluationOptions _options = new(ipBlockPods, hostNetworkPods, endPort, sctp);
 
     [Test]
     public void Explain_RandomClusters_AgreesWithEvaluator() => AssertAgreement(ClusterShape.Small, DefaultSeeds);
@@ -73,7 +75,7 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
             }
         }
 
-        TestContext.Out.WriteLine($"{count} {shape} seeds from {first}, {pairs} pairs ({_options.IpBlockPods}).");
+        TestContext.Out.WriteLine($"{count} {shape} seeds from {first}, {pairs} pairs ({_options}).");
         Assert.That(pairs, Is.GreaterThan(count), "the random clusters had no pairs to explain");
     }
 
@@ -89,7 +91,7 @@ public sealed class ExplainerRandomizedTests(IpBlockPodMatching ipBlockPods)
     }
 
     private string Mismatch(int seed, ClusterShape shape, string from, string to, string what, string expected, string actual, Model.Cluster cluster) =>
-        $"seed {seed} ({shape}, {_options.IpBlockPods}): {from} -> {to} on {what}: matrix says {expected}, explain says {actual}\n{ClusterDump.ToYaml(cluster)}";
+        $"seed {seed} ({shape}, {_options}): {from} -> {to} on {what}: matrix says {expected}, explain says {actual}\n{ClusterDump.ToYaml(cluster)}";
 
     private static (int First, int Count) SeedRange(int defaultCount)
     {

@@ -10,17 +10,19 @@ namespace PolicyCheck.Core.Tests;
 /// reference evaluator checks in <see cref="ReferenceComparison"/>), and for a few ports the yes/no equals
 /// <see cref="PortQuery.IsAllowedBetweenReplicas"/>.
 /// </summary>
-[TestFixture(IpBlockPodMatching.Match)]
-[TestFixture(IpBlockPodMatching.Ignore)]
+[TestFixture(IpBlockPodMatching.Match, HostNetworkPodHandling.Ignore, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Ignore, HostNetworkPodHandling.Ignore, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Match, HostNetworkPodHandling.Select, EndPortHandling.Honor, SctpSupport.Supported)]
+[TestFixture(IpBlockPodMatching.Ignore, HostNetworkPodHandling.Select, EndPortHandling.Ignore, SctpSupport.Unsupported)]
 [Category(TestCategories.Randomized)]
 [Parallelizable(ParallelScope.Fixtures)]
-public sealed class ExplainerReplicasRandomizedTests(IpBlockPodMatching ipBlockPods)
+public sealed class ExplainerReplicasRandomizedTests(IpBlockPodMatching ipBlockPods, HostNetworkPodHandling hostNetworkPods, EndPortHandling endPort, SctpSupport sctp)
 {
     private const int Seeds = 1500;
 
     private static readonly PortQuery[] Ports = [PortQuery.Of(80), PortQuery.Of(53, Model.Protocol.Udp), PortQuery.Named("http")];
 
-    private readonly EvaluationOptions _options = new(ipBlockPods);
+    private readonly EvaluationOptions _options = new(ipBlockPods, hostNetworkPods, endPort, sctp);
 
     [Test]
     public void ExplainBetweenReplicas_RandomClusters_AgreesWithDiagonal()
@@ -37,7 +39,7 @@ public sealed class ExplainerReplicasRandomizedTests(IpBlockPodMatching ipBlockP
                 checkedWorkloads++;
                 var subject = matrix.Subjects[i];
                 var explained = Explainer.ExplainBetweenReplicas(cluster, subject, _options);
-                Assert.That(explained.Allowed, Is.EqualTo(expected), $"seed {seed} ({_options.IpBlockPods}): {subject.Id} between replicas");
+                Assert.That(explained.Allowed, Is.EqualTo(expected), $"seed {seed} ({_options}): {subject.Id} between replicas");
                 Assert.That(explained.Verdict.Allowed, Is.EqualTo(!expected.IsEmpty), $"seed {seed}: {subject.Id} verdict");
                 foreach (var port in Ports)
                 {

@@ -112,8 +112,10 @@ public static class ReferenceEvaluator
         IReadOnlyList<(Protocol Protocol, int Port)> probes,
         EvaluationOptions options)
     {
-        // "hostNetwork workloads: policies never isolate them (both directions all allowed)".
-        if (selected.HostNetwork)
+        // "hostNetwork workloads: policies never isolate them (both directions all allowed)", unless the plugin
+        // "distinguishes hostNetwork pod traffic and applies NetworkPolicy to them like pod-network pods"
+        // (--hostnetwork-pods select).
+        if (selected.HostNetwork && options.HostNetworkPods == HostNetworkPodHandling.Ignore)
             return Everything(probes.Count);
 
         var isolated = false;
@@ -141,7 +143,7 @@ public static class ReferenceEvaluator
                     continue;
                 for (var i = 0; i < probes.Count; i++)
                 {
-                    if (SomePortMatches(rule, destination, probes[i].Protocol, probes[i].Port))
+                    if (SomePortMatches(rule, destination, probes[i].Protocol, probes[i].Port, options))
                         allowed[i] = true;
                 }
             }
@@ -231,8 +233,9 @@ public static class ReferenceEvaluator
 
         var workload = endpoint.Workload!;
 
-        // "pod/namespace selectors never match [hostNetwork pods] as peers (their traffic carries the node address)".
-        if (workload.HostNetwork)
+        // "pod/namespace selectors never match [hostNetwork pods] as peers (their traffic carries the node address)";
+        // with --hostnetwork-pods select the plugin "applies podSelector/namespaceSelector to them like any pod".
+        if (workload.HostNetwork && options.HostNetworkPods == HostNetworkPodHandling.Ignore)
             return false;
 
         // "podSelector alone: pods in the policy's namespace." "namespaceSelector alone: all pods in matching
@@ -251,7 +254,7 @@ public static class ReferenceEvaluator
         return namespaceMatches && podMatches;
     }
 
-    private static bool SomePortMatches(PolicyRule rule, Endpoint destination, Protocol protocol, int port)
+    private static bool SomePortMatches(PolicyRule rule, Endpoint destination, Protocol protocol, int port, EvaluationOptions options)
     {
         // "A missing or empty ports matches every port of every protocol."
         if (rule.Ports is null || rule.Ports.Value.Length == 0)
@@ -262,6 +265,11 @@ public static class ReferenceEvaluator
             // "protocol is TCP (default), UDP or SCTP."
             var entryProtocol = entry.Protocol ?? Protocol.Tcp;
             if (entryProtocol != protocol)
+                continue;
+
+            // --sctp unsupported: "You must be using a CNI plugin that supports SCTP protocol NetworkPolicies"; a
+            // plugin without it gives an SCTP entry no effect, so it matches nothing.
+            if (entryProtocol == Protocol.Sctp && options.Sctp == SctpSupport.Unsupported)
                 continue;
 
             // "port ... absent = all ports of that protocol."
@@ -283,9 +291,12 @@ public static class ReferenceEvaluator
                 continue;
             }
 
-            // "endPort makes an inclusive range port..endPort."
+            // "endPort makes an inclusive range port..endPort." --endport ignore: "If your network plugin does not
+            // support the endPort field ... the policy will be applied only for the single port field."
             var first = entry.Port.Value.Number!.Value;
             var last = entry.EndPort ?? first;
+            if (options.EndPort == EndPortHandling.Ignore)
+                last = first;
             if (port >= first && port <= last)
                 return true;
         }

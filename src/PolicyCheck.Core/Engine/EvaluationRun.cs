@@ -42,7 +42,7 @@ internal sealed class EvaluationRun
         var addresses = AddressPartition.Build(policies);
         var classes = WorkloadClasses.Build(_cluster, policies, addresses.Blocks, _options);
         var layout = new NodeLayout(classes.Classes.Length, addresses.Groups.Length);
-        var compiled = RuleCompiler.Compile(policies, layout, classes, addresses);
+        var compiled = RuleCompiler.Compile(policies, layout, classes, addresses, _options);
         var chain = new StageChain(layout, [new NetworkPolicyStage(layout, classes.Classes, compiled)]);
         var cells = new CellBuilder(chain, compiled.Atoms, _progress, _cancellationToken).Build();
         var nodeGroups = EquivalenceGroups.Compute(chain, classes.Classes, cells.RowGroups);

@@ -10,9 +10,11 @@ internal sealed class PortAtoms
 {
     private readonly int[][] _starts; // per protocol: ascending first ports of its atoms, starting at 1
     private readonly int[] _offset;   // per protocol: index of its first atom
+    private readonly EvaluationOptions _options;
 
-    private PortAtoms(int[][] starts)
+    private PortAtoms(int[][] starts, EvaluationOptions options)
     {
+        _options = options;
         _starts = starts;
         _offset = new int[starts.Length];
         var total = 0;
@@ -35,7 +37,8 @@ internal sealed class PortAtoms
 
     public ulong[] All { get; }
 
-    public static PortAtoms Build(IEnumerable<NetworkPolicy> policies, IEnumerable<IEnumerable<(Protocol Protocol, int Number)>> namedPortNumbers)
+    public static PortAtoms Build(
+        IEnumerable<NetworkPolicy> policies, IEnumerable<IEnumerable<(Protocol Protocol, int Number)>> namedPortNumbers, EvaluationOptions options)
     {
         var cuts = new SortedSet<int>[3];
         for (var p = 0; p < cuts.Length; p++)
@@ -54,8 +57,8 @@ internal sealed class PortAtoms
             {
                 foreach (var port in rule.Ports ?? [])
                 {
-                    if (port.Port is { Number: { } number })
-                        Cut(port.EffectiveProtocol, number, port.EndPort ?? number);
+                    if (port.Port is { Number: { } number } && Applies(port, options))
+                        Cut(port.EffectiveProtocol, number, Last(port, number, options));
                 }
             }
         }
@@ -66,7 +69,7 @@ internal sealed class PortAtoms
                 Cut(protocol, number, number);
         }
 
-        return new PortAtoms([.. cuts.Select(c => c.ToArray())]);
+        return new PortAtoms([.. cuts.Select(c => c.ToArray())], options);
     }
 
     /// <summary>The atoms of a rule's numeric and protocol-only port entries (named entries depend on the destination).</summary>
@@ -81,14 +84,24 @@ internal sealed class PortAtoms
 
         foreach (var port in rule.Ports!.Value)
         {
+            if (!Applies(port, _options))
+                continue;
             if (port.Port is null)
                 SetRange(bits, port.EffectiveProtocol, PortRange.MinPort, PortRange.MaxPort);
             else if (port.Port.Value.Number is { } number)
-                SetRange(bits, port.EffectiveProtocol, number, port.EndPort ?? number);
+                SetRange(bits, port.EffectiveProtocol, number, Last(port, number, _options));
         }
 
         return bits;
     }
+
+    /// <summary>Whether a port entry allows anything under the plugin model: an SCTP one not where SCTP is unsupported.</summary>
+    public static bool Applies(PolicyPort port, EvaluationOptions options) =>
+        port.EffectiveProtocol != Protocol.Sctp || options.Sctp == SctpSupport.Supported;
+
+    /// <summary>The last port a numbered entry allows: its endPort, unless the plugin applies the rule to port alone.</summary>
+    private static int Last(PolicyPort port, int number, EvaluationOptions options) =>
+        options.EndPort == EndPortHandling.Honor ? port.EndPort ?? number : number;
 
     /// <summary>Sets the atoms covering <paramref name="first"/>..<paramref name="last"/>; both must be atom boundaries.</summary>
     public void SetRange(Span<ulong> bits, Protocol protocol, int first, int last)

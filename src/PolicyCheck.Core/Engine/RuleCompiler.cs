@@ -14,13 +14,14 @@ namespace PolicyCheck.Core.Engine;
 internal static class RuleCompiler
 {
     public static CompiledPolicies Compile(
-        IReadOnlyList<NetworkPolicy> policies, NodeLayout layout, WorkloadClasses workloadClasses, AddressPartition addresses)
+        IReadOnlyList<NetworkPolicy> policies, NodeLayout layout, WorkloadClasses workloadClasses, AddressPartition addresses, EvaluationOptions options)
     {
         var classes = workloadClasses.Classes;
-        var atoms = PortAtoms.Build(policies, classes.Select(c => c.NamedPorts.Select(p => (p.Key.Protocol, p.Value))));
+        var atoms = PortAtoms.Build(policies, classes.Select(c => c.NamedPorts.Select(p => (p.Key.Protocol, p.Value))), options);
         var n = layout.Count;
         // NetworkPolicy does not govern hostNetwork pods, and selectors never match them as peers: their traffic
-        // carries the node's address. So they are left out of every selector's universe.
+        // carries the node's address. So they are left out of every selector's universe. (With --hostnetwork-pods
+        // select, WorkloadClasses marks no class hostNetwork.)
         var index = new ClassIndex(n, [.. classes.Select(c => (IReadOnlyDictionary<string, string>)c.Labels)], c => !classes[c].HostNetwork);
         var byNamespace = new Dictionary<string, BitSet>(StringComparer.Ordinal);
         for (var c = 0; c < classes.Length; c++)
@@ -74,7 +75,7 @@ internal static class RuleCompiler
                     }
 
                     var id = rules.Count;
-                    rules.Add(new CompiledRule(direction, peers, rule.MatchesAllPeers, atoms.Fixed(rule), NamedEntries(rule), targets));
+                    rules.Add(new CompiledRule(direction, peers, rule.MatchesAllPeers, atoms.Fixed(rule), NamedEntries(rule, options), targets));
                     foreach (var c in targets)
                         rulesOf[(int)direction][c].Add(id);
                 }
@@ -136,8 +137,11 @@ internal static class RuleCompiler
         return members;
     }
 
-    private static ImmutableArray<(string Name, Protocol Protocol)> NamedEntries(PolicyRule rule) =>
+    /// <summary>A rule's named port entries; an SCTP one allows nothing where the plugin does not support SCTP.</summary>
+    private static ImmutableArray<(string Name, Protocol Protocol)> NamedEntries(PolicyRule rule, EvaluationOptions options) =>
         rule.MatchesAllPorts
             ? []
-            : [.. rule.Ports!.Value.Where(p => p.Port is { Name: not null }).Select(p => (p.Port!.Value.Name!, p.EffectiveProtocol))];
+            : [.. rule.Ports!.Value
+                .Where(p => p.Port is { Name: not null } && PortAtoms.Applies(p, options))
+                .Select(p => (p.Port!.Value.Name!, p.EffectiveProtocol))];
 }

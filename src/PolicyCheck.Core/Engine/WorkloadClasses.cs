@@ -47,9 +47,11 @@ internal sealed class WorkloadClasses
             var w = workloads[i];
             var ipBlocks = matchIps ? IpBlocksOf(w, blocks) : [];
             var namedPorts = NamedPorts(w, portNames);
+            // With hostNetwork pods selected (the plugin applies policies to them) they are pods like any other.
+            var hostNetwork = w.HostNetwork && !options.SelectsHostNetworkPods;
             var key = new ClassKey(
                 w.Namespace,
-                w.HostNetwork,
+                hostNetwork,
                 ReadLabels(w.Labels, podKeys, labelBuffer),
                 [.. namedPorts.OrderBy(p => p.Key.Name, StringComparer.Ordinal).ThenBy(p => p.Key.Protocol).Select(p => (p.Key.Name, p.Key.Protocol, p.Value))],
                 ipBlocks);
@@ -59,7 +61,7 @@ internal sealed class WorkloadClasses
                 byKey[key] = id;
                 if (!namespaceLabels.TryGetValue(w.Namespace, out var nsLabels))
                     namespaceLabels[w.Namespace] = nsLabels = cluster.FindNamespace(w.Namespace).Labels;
-                classes.Add(new WorkloadClass(w.Namespace, nsLabels, w.Labels, w.HostNetwork, namedPorts, [.. ipBlocks]));
+                classes.Add(new WorkloadClass(w.Namespace, nsLabels, w.Labels, hostNetwork, namedPorts, [.. ipBlocks]));
             }
 
             classOf[i] = id;

@@ -91,6 +91,15 @@ public static class Explainer
             reasons.Insert(0, new Reason(ReasonKind.PortQueryUnresolved, SourceSpan.None, Key: port!.Name)); // the pattern checked Name
         if (note is not null)
             reasons.Insert(0, note);
+        if (options.SelectsHostNetworkPods)
+        {
+            // The plugin model decides this verdict: elsewhere a hostNetwork end is not governed nor selectable.
+            if (from.Workload is { HostNetwork: true } source)
+                reasons.Add(new Reason(ReasonKind.HostNetworkPodSelected, source.Span, Actual: source.Id));
+            if (!ReferenceEquals(from, to) && to.Workload is { HostNetwork: true } destination)
+                reasons.Add(new Reason(ReasonKind.HostNetworkPodSelected, destination.Span, Actual: destination.Id));
+        }
+
         var isAllowed = IsAllowed(allowed, port, resolved);
         return new FlowExplanation(from, to, port, resolved, new Verdict(isAllowed, [.. reasons]), allowed, egress, ingress)
         {
@@ -138,7 +147,7 @@ public static class Explainer
     {
         if (selected.Workload is not { } workload)
             return Open(direction, selected, DirectionStatus.External, ReasonKind.ExternalEnd, port, resolved);
-        if (workload.HostNetwork)
+        if (workload.HostNetwork && !options.SelectsHostNetworkPods)
             return Open(direction, selected, DirectionStatus.HostNetwork, ReasonKind.HostNetworkPod, port, resolved, workload.Span);
 
         var policies = ImmutableArray.CreateBuilder<PolicyEvidence>();
@@ -214,7 +223,7 @@ public static class Explainer
             ports = PortSet.None;
             foreach (var entry in rule.Ports!.Value) // MatchesAllPorts is false: the list has entries
             {
-                var evidence = PortFor(entry, destination);
+                var evidence = PortFor(entry, destination, options);
                 entries.Add(evidence with { MatchesQuery = Query(evidence.Allows, port, resolved) });
                 ports = ports.Union(evidence.Allows);
             }
@@ -234,7 +243,7 @@ public static class Explainer
             return IpBlockFor(peer, block, end, options);
         if (subject.Workload is not { } workload)
             return new PeerEvidence(peer, false, [new Reason(ReasonKind.ExternalNotSelectable, peer.Span, Actual: subject.Id)], null);
-        if (workload.HostNetwork)
+        if (workload.HostNetwork && !options.SelectsHostNetworkPods)
             return new PeerEvidence(peer, false, [new Reason(ReasonKind.HostNetworkPeer, peer.Span, Actual: workload.Id)], null);
 
         var reasons = ImmutableArray.CreateBuilder<Reason>();
@@ -346,14 +355,23 @@ public static class Explainer
         return failures;
     }
 
-    private static PortEvidence PortFor(PolicyPort entry, Subject destination)
+    private static PortEvidence PortFor(PolicyPort entry, Subject destination, EvaluationOptions options)
     {
         var protocol = entry.EffectiveProtocol;
+        if (protocol == Protocol.Sctp && options.Sctp == SctpSupport.Unsupported)
+            return new PortEvidence(entry, PortSet.None, new Reason(ReasonKind.SctpUnsupported, entry.Span));
         if (entry.Port is not { } value)
             return new PortEvidence(entry, PortSet.AllOf(protocol), new Reason(ReasonKind.PortWholeProtocol, entry.Span, Expected: protocol.ToApiString()));
         if (value.Name is not { } name)
         {
             var first = value.Number!.Value; // a PortValue without a name has a number
+            if (entry.EndPort is { } endPort && options.EndPort == EndPortHandling.Ignore)
+            {
+                var alone = PortSet.Of(protocol, first);
+                return new PortEvidence(entry, alone, new Reason(
+                    ReasonKind.EndPortIgnored, entry.Span, Expected: alone.ToString(), Actual: endPort.ToString(CultureInfo.InvariantCulture)));
+            }
+
             var last = entry.EndPort ?? first;
             var set = PortSet.Of(protocol, first, last);
             return new PortEvidence(entry, set, new Reason(ReasonKind.PortNumber, entry.Span, Expected: set.ToString()));

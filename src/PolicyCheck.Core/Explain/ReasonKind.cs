@@ -84,6 +84,21 @@ public enum ReasonKind
     /// <summary>--ipblock-pods=ignore: ipBlocks are not applied to pods.</summary>
     IpBlockPodsIgnored,
 
+    /// <summary>
+    /// --hostnetwork-pods=select: the hostNetwork pod Actual is selected and isolated like any pod, which decides the
+    /// verdict (under the default, policies do not govern it and selectors never match it).
+    /// </summary>
+    HostNetworkPodSelected,
+
+    /// <summary>
+    /// --endport=ignore: the plugin applies the entry to its port alone. Expected: the protocol and port it allows,
+    /// Actual: the endPort it does not honour.
+    /// </summary>
+    EndPortIgnored,
+
+    /// <summary>--sctp=unsupported: the plugin does not support SCTP in policies, so an SCTP entry allows nothing.</summary>
+    SctpUnsupported,
+
     /// <summary>A numbered port entry. Expected: the protocol and port or range it allows.</summary>
     PortNumber,
 
