@@ -303,7 +303,7 @@ public sealed class DiffCommandTests
                 GitRef = gitRef,
                 HeadGitRef = headRef,
                 Format = format,
-                IpBlockPods = IpBlockPodMatching.Match,
+                Plugin = EvaluationOptions.Default,
                 WorkingDirectory = root,
                 Git = git,
             },

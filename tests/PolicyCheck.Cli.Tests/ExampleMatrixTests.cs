@@ -38,6 +38,34 @@ public sealed class ExampleMatrixTests
             $"expected but not produced:\n  {string.Join("\n  ", missing)}\nproduced but not expected:\n  {string.Join("\n  ", unexpected)}");
     }
 
+    /// <summary>Examples that also keep <c>expected-matrix.PROFILE.txt</c>: the matrix under <c>--cni PROFILE</c>, by hand from that plugin's docs.</summary>
+    public static IEnumerable<TestCaseData> ProfileExamples() =>
+        Directory.GetDirectories(Path.Combine(Snapshot.RepositoryRoot(), "examples"))
+            .SelectMany(d => Directory.GetFiles(d, "expected-matrix.*.txt"))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Example: Path.GetFileName(Path.GetDirectoryName(f))!, Profile: Path.GetFileName(f).Split('.')[1]))
+            .Select(e => new TestCaseData(e.Example, e.Profile).SetName($"Example_{e.Example}_{e.Profile}_MatchesExpectedMatrix"));
+
+    [Test]
+    public void ProfileExamples_AtLeastOneShips() =>
+        Assert.That(ProfileExamples().Count(), Is.GreaterThanOrEqualTo(1));
+
+    [TestCaseSource(nameof(ProfileExamples))]
+    public async Task Example_WithProfile_MatchesExpectedMatrix(string name, string profile)
+    {
+        var folder = CliRunner.Example(name);
+        var expected = ReadExpected(Path.Combine(folder, $"expected-matrix.{profile}.txt"));
+
+        var result = await CliRunner.RunAsync("matrix", folder, "--format", "json", "--cni", profile);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        var actual = ConnectionsFromJson(result.Output);
+        var missing = expected.Except(actual).Order(StringComparer.Ordinal).ToList();
+        var unexpected = actual.Except(expected).Order(StringComparer.Ordinal).ToList();
+        Assert.That(missing.Count + unexpected.Count, Is.Zero,
+            $"expected but not produced:\n  {string.Join("\n  ", missing)}\nproduced but not expected:\n  {string.Join("\n  ", unexpected)}");
+    }
+
     private static HashSet<string> ReadExpected(string path)
     {
         var lines = new HashSet<string>(StringComparer.Ordinal);

@@ -152,7 +152,7 @@ public sealed class ServicesCommandTests
     {
         Paths = [CliRunner.Example("seed-scenarios")],
         Format = format,
-        IpBlockPods = IpBlockPodMatching.Match,
+        Plugin = EvaluationOptions.Default,
     };
 
     [Test]

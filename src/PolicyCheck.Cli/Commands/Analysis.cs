@@ -41,7 +41,7 @@ internal static class Analysis
                     terminal.Error.WriteLine($"policycheck: note: {assumed} They are marked as assumed; egress rules decide whether pods can resolve names.");
             }
 
-            matrix = Evaluator.Evaluate(cluster, new EvaluationOptions(options.IpBlockPods), progress, cancellationToken);
+            matrix = Evaluator.Evaluate(cluster, options.Plugin, progress, cancellationToken);
             if (options.Verbose)
                 Verbose.Timing(terminal, loaded, matrix, loadTime, clock.Elapsed - loadTime);
         }

@@ -12,7 +12,8 @@ internal sealed record AnalysisOptions(IReadOnlyList<string> Paths)
 
     public string? Namespace { get; init; }
 
-    public IpBlockPodMatching IpBlockPods { get; init; }
+    /// <summary>The network plugin model to evaluate with.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
 
     /// <summary>The most bytes read from one manifest file or standard input.</summary>
     public long MaxInputBytes { get; init; } = LoadOptions.DefaultMaxInputBytes;

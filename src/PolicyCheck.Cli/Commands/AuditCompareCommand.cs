@@ -38,7 +38,7 @@ internal static class AuditCompareCommand
                 Format = format.Value(parse),
                 FailOnDrift = parse.GetValue(failOnDrift),
                 OutputPath = parse.GetValue(standard.OutputFile),
-                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),

@@ -17,7 +17,7 @@ internal static class AuditCompareHandler
         var ns = parse.GetValue(source.Namespace);
         var live = ManifestLoader.LoadLive(read.Context, read.Objects, cancellationToken: cancellationToken);
         DiagnosticPrinter.Print(live.Diagnostics, terminal, request.Quiet);
-        var liveMatrix = Evaluator.Evaluate(live.Cluster, new EvaluationOptions(request.IpBlockPods), cancellationToken: cancellationToken);
+        var liveMatrix = Evaluator.Evaluate(live.Cluster, request.Plugin, cancellationToken: cancellationToken);
         var (declared, declaredMatrix) = Analysis.LoadAndEvaluate(
             request.AnalysisOptions() with { Namespace = ns }, terminal, cancellationToken);
         // Both sides name a Deployment's pods after the Deployment (the loader's grouping), so they compare by name.

@@ -19,7 +19,8 @@ public abstract record CommandRequest
     /// <summary><c>--output-file</c>: write the result to this file instead of stdout.</summary>
     public string? OutputPath { get; init; }
 
-    public IpBlockPodMatching IpBlockPods { get; init; }
+    /// <summary><c>--cni</c> and the switches that override it: the network plugin model to evaluate with.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
 
     /// <summary><c>--max-input-size</c>: the most bytes read from one manifest file or standard input; null for the default.</summary>
     public long? MaxInputBytes { get; init; }
@@ -33,7 +34,7 @@ public abstract record CommandRequest
     {
         Preloaded = preloaded,
         Namespace = Namespace,
-        IpBlockPods = IpBlockPods,
+        Plugin = Plugin,
         MaxInputBytes = MaxInputBytes ?? LoadOptions.DefaultMaxInputBytes,
         Quiet = Quiet,
         Verbose = Verbose,

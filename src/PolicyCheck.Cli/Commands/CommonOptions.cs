@@ -49,11 +49,53 @@ internal static class CommonOptions
 
     public const string AllNamespacesName = "--all-namespaces";
 
-    public static Option<IpBlockPodMatching> IpBlockPods() => new("--ipblock-pods")
+    public const string CniName = "--cni";
+
+    /// <summary>
+    /// <c>--cni</c>: the network plugin profile whose choices the evaluation assumes (docs/semantics.md); each of its
+    /// switches can be overridden by its own option. Absent: the generic profile.
+    /// </summary>
+    public static Option<NetworkPlugin?> Cni() => new(CniName)
     {
-        Description = "Whether ipBlock peers match pods with known IPs: 'match' (default, as most plugins do) or 'ignore'.",
+        Description = "The network plugin whose choices to assume: 'generic' (default), 'calico', 'cilium', 'antrea' or " +
+                      "'ovn-kubernetes'. The options below override single choices of the profile.",
+        HelpName = "plugin",
+        CustomParser = NullableChoice(
+            "a network plugin profile; use generic, calico, cilium, antrea or ovn-kubernetes",
+            ("generic", NetworkPlugin.Generic), ("calico", NetworkPlugin.Calico), ("cilium", NetworkPlugin.Cilium),
+            ("antrea", NetworkPlugin.Antrea), ("ovn-kubernetes", NetworkPlugin.OvnKubernetes)),
+    };
+
+    public static Option<IpBlockPodMatching?> IpBlockPods() => new("--ipblock-pods")
+    {
+        Description = "Whether ipBlock peers match pods with known IPs: 'match' (as most plugins do) or 'ignore' " +
+                      "(Cilium). Default: the --cni profile's.",
         HelpName = "match|ignore",
-        CustomParser = Choice("match", "a valid --ipblock-pods value; use 'match' or 'ignore'", ("match", IpBlockPodMatching.Match), ("ignore", IpBlockPodMatching.Ignore)),
+        CustomParser = NullableChoice("a valid --ipblock-pods value; use 'match' or 'ignore'", ("match", IpBlockPodMatching.Match), ("ignore", IpBlockPodMatching.Ignore)),
+    };
+
+    public static Option<HostNetworkPodHandling?> HostNetworkPods() => new("--hostnetwork-pods")
+    {
+        Description = "Whether selectors and policies apply to hostNetwork pods: 'ignore' (their traffic is the node's, " +
+                      "as every profile assumes) or 'select' (like any pod). Default: the --cni profile's.",
+        HelpName = "ignore|select",
+        CustomParser = NullableChoice("a valid --hostnetwork-pods value; use 'ignore' or 'select'", ("ignore", HostNetworkPodHandling.Ignore), ("select", HostNetworkPodHandling.Select)),
+    };
+
+    public static Option<EndPortHandling?> EndPort() => new("--endport")
+    {
+        Description = "Whether the plugin supports endPort: 'honor' (port..endPort) or 'ignore' (the rule applies to " +
+                      "port alone, as Cilium before 1.16 does). Default: the --cni profile's.",
+        HelpName = "honor|ignore",
+        CustomParser = NullableChoice("a valid --endport value; use 'honor' or 'ignore'", ("honor", EndPortHandling.Honor), ("ignore", EndPortHandling.Ignore)),
+    };
+
+    public static Option<SctpSupport?> Sctp() => new("--sctp")
+    {
+        Description = "Whether the plugin supports SCTP in policies: 'supported' or 'unsupported' (SCTP port entries " +
+                      "allow nothing, as Cilium without sctp.enabled). Default: the --cni profile's.",
+        HelpName = "supported|unsupported",
+        CustomParser = NullableChoice("a valid --sctp value; use 'supported' or 'unsupported'", ("supported", SctpSupport.Supported), ("unsupported", SctpSupport.Unsupported)),
     };
 
     /// <summary>
@@ -147,11 +189,11 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// <c>--output-file</c>, <c>--ipblock-pods</c>, <c>--max-input-size</c>, <c>--quiet</c> and <c>--verbose</c>: the
-    /// options every analysis command ends its list with, made and added in one place so they stay in the same order
-    /// in every help text.
+    /// <c>--output-file</c>, the network plugin options (<c>--cni</c>, <c>--ipblock-pods</c>, <c>--hostnetwork-pods</c>,
+    /// <c>--endport</c>, <c>--sctp</c>), <c>--max-input-size</c>, <c>--quiet</c> and <c>--verbose</c>: the options every
+    /// analysis command ends its list with, made and added in one place so they stay in the same order in every help text.
     /// </summary>
-    public static Standard StandardOptions() => new(OutputFile(), IpBlockPods(), MaxInputSize(), Quiet(), Verbose());
+    public static Standard StandardOptions() => new(OutputFile(), new PluginOptions(Cni(), IpBlockPods(), HostNetworkPods(), EndPort(), Sctp()), MaxInputSize(), Quiet(), Verbose());
 
     /// <summary>A switch with no value, such as <c>--fail-on-drift</c>.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
@@ -233,15 +275,55 @@ internal static class CommonOptions
         return choices[0].Value;
     };
 
-    /// <summary>The options of <see cref="StandardOptions"/>.</summary>
-    public sealed record Standard(Option<string?> OutputFile, Option<IpBlockPodMatching> IpBlockPods, Option<long?> MaxInputSize, Option<bool> Quiet, Option<bool> Verbose)
+    /// <summary>
+    /// A parser like <see cref="Choice{T}"/> for an option whose absence means "not given" (null), such as a plugin switch
+    /// that otherwise takes the profile's value.
+    /// </summary>
+    private static Func<ArgumentResult, T?> NullableChoice<T>(string expected, params (string Name, T Value)[] choices)
+        where T : struct
     {
-        /// <summary>Adds the five options to <paramref name="command"/>, after those it already has.</summary>
+        var parse = Choice(choices[0].Name, expected, choices);
+        return result => result.Tokens.Count == 0 ? null : parse(result);
+    }
+
+    /// <summary>The network plugin options of <see cref="StandardOptions"/>.</summary>
+    public sealed record PluginOptions(
+        Option<NetworkPlugin?> Cni,
+        Option<IpBlockPodMatching?> IpBlockPods,
+        Option<HostNetworkPodHandling?> HostNetworkPods,
+        Option<EndPortHandling?> EndPort,
+        Option<SctpSupport?> Sctp)
+    {
+        public IEnumerable<Option> All => [Cni, IpBlockPods, HostNetworkPods, EndPort, Sctp];
+
+        /// <summary>The plugin model: the <c>--cni</c> profile (generic when absent) with each switch given overriding it.</summary>
+        public EvaluationOptions Model(ParseResult parse)
+        {
+            ArgumentNullException.ThrowIfNull(parse);
+            var profile = EvaluationOptions.For(parse.GetValue(Cni) ?? NetworkPlugin.Generic);
+            return profile with
+            {
+                IpBlockPods = parse.GetValue(IpBlockPods) ?? profile.IpBlockPods,
+                HostNetworkPods = parse.GetValue(HostNetworkPods) ?? profile.HostNetworkPods,
+                EndPort = parse.GetValue(EndPort) ?? profile.EndPort,
+                Sctp = parse.GetValue(Sctp) ?? profile.Sctp,
+            };
+        }
+    }
+
+    /// <summary>The options of <see cref="StandardOptions"/>.</summary>
+    public sealed record Standard(Option<string?> OutputFile, PluginOptions Plugin, Option<long?> MaxInputSize, Option<bool> Quiet, Option<bool> Verbose)
+    {
+        /// <summary>The plugin model the command line (and the configuration's defaults) chose.</summary>
+        public EvaluationOptions PluginModel(ParseResult parse) => Plugin.Model(parse);
+
+        /// <summary>Adds the options to <paramref name="command"/>, after those it already has.</summary>
         public void AddTo(Command command)
         {
             ArgumentNullException.ThrowIfNull(command);
             command.Options.Add(OutputFile);
-            command.Options.Add(IpBlockPods);
+            foreach (var option in Plugin.All)
+                command.Options.Add(option);
             command.Options.Add(MaxInputSize);
             command.Options.Add(Quiet);
             command.Options.Add(Verbose);

@@ -60,7 +60,7 @@ internal static class DiffCommand
                 FailOnNewFindings = parse.GetValue(failOnFindings),
                 Namespace = parse.GetValue(ns),
                 OutputPath = parse.GetValue(standard.OutputFile),
-                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),

@@ -41,7 +41,10 @@ internal static class DiffHandler
         var headLabel = request.HeadGitRef ?? (request.GitRef is null ? request.Paths[1] : request.Paths.IsEmpty ? "work tree" : string.Join(' ', request.Paths));
         var report = new DiffReport(
             baseLabel, headLabel, connections, findings, request.OutputPath is null && terminal.OutputColor,
-            "Run `policycheck diff -o json` for the complete list.");
+            "Run `policycheck diff -o json` for the complete list.")
+        {
+            Plugin = request.Plugin,
+        };
         Action<TextWriter> write = request.Format switch
         {
             DiffFormat.Json => output => DiffJsonWriter.Write(report, output),
@@ -103,7 +106,7 @@ internal static class DiffHandler
             cancellationToken);
         // Links the git copy refused (they leave the repository) are input errors of that side, as in the work tree.
         var copyErrors = git?.Diagnostics ?? [];
-        var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, new EvaluationOptions(request.IpBlockPods)), loaded.HasErrors || !copyErrors.IsEmpty, git);
+        var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, request.Plugin), loaded.HasErrors || !copyErrors.IsEmpty, git);
         DiagnosticPrinter.Print(copyErrors.Concat(loaded.Diagnostics.Select(side.Display)), terminal, request.Quiet);
         return side;
     }

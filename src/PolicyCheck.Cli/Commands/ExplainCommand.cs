@@ -61,7 +61,7 @@ internal static class ExplainCommand
                 Format = format.Value(parse),
                 Namespace = parse.GetValue(ns),
                 OutputPath = parse.GetValue(standard.OutputFile),
-                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),

@@ -14,7 +14,13 @@ internal static class ExplainHandler
     private const int NearbyShown = 12;
 
     /// <summary>How the explanation names the flags it points back at.</summary>
-    private static readonly ExplainHints Hints = new(From: "--from", To: "--to", IpBlockPodsIgnored: "--ipblock-pods=ignore");
+    private static readonly ExplainHints Hints = new(From: "--from", To: "--to", IpBlockPodsIgnored: "--ipblock-pods=ignore")
+    {
+        HostNetworkPodsIgnored = "--hostnetwork-pods=ignore",
+        HostNetworkPodsSelected = "--hostnetwork-pods=select",
+        EndPortIgnored = "--endport=ignore",
+        SctpUnsupported = "--sctp=unsupported",
+    };
 
     public static Task<int> RunAsync(ExplainRequest request, Terminal terminal, CancellationToken cancellationToken) =>
         RunAsync(request, null, terminal, cancellationToken);
@@ -22,7 +28,7 @@ internal static class ExplainHandler
     /// <param name="loaded">Objects already loaded (from a cluster); null to load <c>request.Paths</c>.</param>
     public static async Task<int> RunAsync(ExplainRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
-        var options = new EvaluationOptions(request.IpBlockPods);
+        var options = request.Plugin;
         (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded) with { AssumeClusterDns = true }, terminal, cancellationToken);
         // A name without namespace looks in -n, else 'default', as kubectl does; svc/NAME takes the service's backends.
         var fromQuery = request.From.Bind(request.Namespace, loaded.Cluster);
@@ -70,6 +76,7 @@ internal static class ExplainHandler
                 Hints: Hints)
             {
                 Assumed = flows.Any(f => f.From.IsAssumed || f.To.IsAssumed) ? ClusterDns.WithDns(loaded.Cluster).Assumed : null,
+                Plugin = options,
             };
         }
         var written = await OutputFile.WriteAsync(request.OutputPath, terminal, writer => ExplainWriters.Create(request.Format).Write(report, writer), cancellationToken);
@@ -167,6 +174,7 @@ internal static class ExplainHandler
             Hints)
         {
             Assumed = assumed,
+            Plugin = options,
         };
     }
 

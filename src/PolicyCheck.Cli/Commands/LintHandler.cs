@@ -1,7 +1,6 @@
 using PolicyCheck.Cli.Configuration;
 using PolicyCheck.Config;
 using PolicyCheck.Core.Diagnostics;
-using PolicyCheck.Core.Engine;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Suppression;
 using PolicyCheck.Manifests;
@@ -36,7 +35,7 @@ internal static class LintHandler
         if (request.BaselinePath is not null && baseline is null)
             return (int)ExitCode.UsageError;
 
-        var options = new EvaluationOptions(request.IpBlockPods);
+        var options = request.Plugin;
         // Loader diagnostics go into the report with the findings, not to stderr.
         var (loaded, matrix) = Analysis.LoadAndEvaluate(
             request.AnalysisOptions(preloaded) with { PrintDiagnostics = false }, terminal, cancellationToken);
@@ -61,6 +60,7 @@ internal static class LintHandler
         var report = new LintReport(Linter.Sort(loaded.Diagnostics.Concat(findings)), loaded.Statistics.Files, loaded.Statistics.Objects)
         {
             ShowSuppressed = request.ShowSuppressed,
+            Plugin = request.Plugin,
         };
         Action<TextWriter> write = request.Format switch
         {

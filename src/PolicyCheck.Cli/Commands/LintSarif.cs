@@ -34,7 +34,10 @@ internal static class LintSarif
             ToolVersion(),
             RepositoryRoot(paths),
             AutomationId,
-            metadata);
+            metadata)
+        {
+            Plugin = report.Plugin,
+        };
     }
 
     /// <summary>The semantic version of this build, without the source-revision suffix.</summary>

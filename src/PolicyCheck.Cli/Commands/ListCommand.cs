@@ -72,7 +72,7 @@ internal static class ListCommand
                 Summary = !parse.GetValue(noSummary),
                 SummaryOnly = parse.GetValue(summaryOnly),
                 OutputPath = parse.GetValue(standard.OutputFile),
-                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),

@@ -59,7 +59,7 @@ internal static class MatrixCommand
                 Namespace = parse.GetValue(ns),
                 Selector = parse.GetValue(selector),
                 OutputPath = parse.GetValue(standard.OutputFile),
-                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),

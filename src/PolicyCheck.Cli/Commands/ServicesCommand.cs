@@ -56,7 +56,7 @@ internal static class ServicesCommand
                 Env = parse.GetValue(env),
                 Service = parse.GetValue(service),
                 OutputPath = parse.GetValue(standard.OutputFile),
-                IpBlockPods = parse.GetValue(standard.IpBlockPods),
+                Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),

@@ -33,13 +33,13 @@ internal static class ServicesHandler
             else
             {
                 services = ServiceSummary.Build(cluster, reachability, request.Namespace);
-                var assessment = ClusterDns.Assess(cluster, new Core.Engine.EvaluationOptions(request.IpBlockPods), matrix);
+                var assessment = ClusterDns.Assess(cluster, request.Plugin, matrix);
                 dns = request.Namespace is { } ns
                     ? assessment with { Workloads = [.. assessment.Workloads.Where(w => w.Workload.Namespace == ns)] }
                     : assessment;
             }
 
-            var report = new ServicesReport(services, matrix.Subjects, dns);
+            var report = new ServicesReport(services, matrix.Subjects, dns) { Plugin = request.Plugin };
             write = (request.Format, request.Service) switch
             {
                 (ServicesFormat.Json, _) => output => ServicesJsonWriter.Write(report, output),

@@ -14,6 +14,9 @@ namespace PolicyCheck.Cli.Configuration;
 /// </summary>
 internal static class CommandDefaults
 {
+    /// <summary>The option that <c>cni:</c> of the configuration sets (<see cref="CommonOptions.CniName"/> without dashes).</summary>
+    private const string CniOption = "cni";
+
     /// <summary>Every default that names no command or no option of it, or whose value the option rejects.</summary>
     public static void Validate(Command root, ConfigFile config, List<SettingsError> errors)
     {
@@ -43,7 +46,17 @@ internal static class CommandDefaults
             foreach (var error in parse.Errors.Where(e => Concerns(e, option)))
                 errors.Add(new SettingsError(entry.Value.Span, $"Default '{entry.Option}' of '{entry.Command}': {error.Message}{RenamedHint(entry)}"));
         }
+
+        // cni: goes through --cni's own parser, on the first command that has it (every evaluating one does).
+        if (config.Cni is { } cni && commands.FirstOrDefault(c => Find(c.Command, CniOption) is not null) is { Command: not null } withCni)
+        {
+            var option = Find(withCni.Command, CniOption)!; // the command was chosen for having it
+            var parse = root.Parse([.. withCni.Path, option.Name, cni.Text]);
+            foreach (var error in parse.Errors.Where(e => Concerns(e, option)))
+                errors.Add(new SettingsError(cni.Span, $"'cni': {error.Message}"));
+        }
     }
+
 
     /// <summary>
     /// The arguments with the defaults for the invoked command appended, for each option the command line left out;
@@ -63,6 +76,12 @@ internal static class CommandDefaults
                 continue; // the command line wins
             added.AddRange(Tokens(option, entry.Value));
         }
+
+        // cni: is a default of every command with --cni, below the command's own defaults entry.
+        if (config.Cni is { } cni && Find(command, CniOption) is { } cniOption &&
+            parse.GetResult(cniOption) is not OptionResult { Implicit: false } &&
+            !config.Defaults.Any(d => d.Command == command.Name && Find(command, d.Option) == cniOption))
+            added.AddRange([cniOption.Name, cni.Text]);
 
         if (added.Count == 0)
             return args;

@@ -46,10 +46,11 @@ internal sealed class EvaluationRun
         var chain = new StageChain(layout, [new NetworkPolicyStage(layout, classes.Classes, compiled)]);
         var cells = new CellBuilder(chain, compiled.Atoms, _progress, _cancellationToken).Build();
         var nodeGroups = EquivalenceGroups.Compute(chain, classes.Classes, cells.RowGroups);
-        return Assemble(classes, addresses, compiled, cells, nodeGroups);
+        return Assemble(_options, classes, addresses, compiled, cells, nodeGroups);
     }
 
     private static ReachabilityMatrix Assemble(
+        EvaluationOptions options,
         WorkloadClasses classes, AddressPartition addresses, CompiledPolicies compiled, CellTable cells, int[] nodeGroups)
     {
         var workloads = classes.Workloads;
@@ -83,7 +84,7 @@ internal sealed class EvaluationRun
 
         return new ReachabilityMatrix(subjects.MoveToImmutable(), [.. subjectNode], cells.Bases, cells.RowBase, cells.OverrideColumns,
             cells.OverrideValues, cells.PortSets, [.. ingress], [.. egress],
-            [.. subjectNode.Select(c => nodeGroups[c])]);
+            [.. subjectNode.Select(c => nodeGroups[c])]) { Options = options };
     }
 
     /// <summary>

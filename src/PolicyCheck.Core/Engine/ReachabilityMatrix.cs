@@ -54,6 +54,9 @@ public sealed class ReachabilityMatrix
 
     public ImmutableArray<Subject> Subjects { get; }
 
+    /// <summary>The network plugin model the matrix was evaluated under.</summary>
+    public EvaluationOptions Options { get; init; } = EvaluationOptions.Default;
+
     /// <summary>How many equivalence classes the subjects fell into.</summary>
     public int ClassCount { get; }
 

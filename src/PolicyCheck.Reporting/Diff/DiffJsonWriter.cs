@@ -23,6 +23,7 @@ public static class DiffJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            NetworkPluginText.WriteJson(json, report.Plugin);
             json.WriteString("base", report.Base);
             json.WriteString("head", report.Head);
             json.WriteString("headline", report.Headline());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PolicyCheck.Core.Diff;
+using PolicyCheck.Core.Engine;
 
 namespace PolicyCheck.Reporting.Diff;
 
@@ -17,6 +18,9 @@ public sealed record DiffReport(
 {
     /// <summary>The minus sign of the headline (U+2212), which reads better than a hyphen next to a plus.</summary>
     public const string Minus = "\u2212";
+
+    /// <summary>The network plugin model the results assume, recorded in JSON (and SARIF); the generic one by default.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
 
     public bool IsEmpty => Connections.IsEmpty && Findings.IsEmpty;
 

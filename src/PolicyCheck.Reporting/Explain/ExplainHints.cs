@@ -12,6 +12,18 @@ namespace PolicyCheck.Reporting.Explain;
 /// </param>
 public sealed record ExplainHints(string From, string To, string? IpBlockPodsIgnored)
 {
+    /// <summary>The setting under which hostNetwork pods are not governed nor selectable; <c>null</c> leaves it out.</summary>
+    public string? HostNetworkPodsIgnored { get; init; }
+
+    /// <summary>The setting under which hostNetwork pods are selected and isolated like any pod.</summary>
+    public string? HostNetworkPodsSelected { get; init; }
+
+    /// <summary>The setting under which a port entry applies to its port alone.</summary>
+    public string? EndPortIgnored { get; init; }
+
+    /// <summary>The setting under which SCTP entries allow nothing.</summary>
+    public string? SctpUnsupported { get; init; }
+
     /// <summary>Plain words for a host without flags: <c>from</c>, <c>to</c>, and no setting named.</summary>
     public static ExplainHints Plain { get; } = new("from", "to", null);
 }

@@ -30,6 +30,9 @@ public sealed record ExplainReport(
     /// </summary>
     public string? Assumed { get; init; }
 
+    /// <summary>The network plugin model the results assume, recorded in JSON (and SARIF); the generic one by default.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
+
     /// <summary><see cref="Hints"/>, or the plain words.</summary>
     public ExplainHints Wording => Hints ?? ExplainHints.Plain;
 }

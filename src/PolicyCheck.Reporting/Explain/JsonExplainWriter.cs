@@ -6,6 +6,7 @@ using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Explain;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.Reporting.Formats;
 using static PolicyCheck.Reporting.Formats.JsonText;
 
 namespace PolicyCheck.Reporting.Explain;
@@ -25,6 +26,7 @@ internal sealed class JsonExplainWriter : IExplainWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            NetworkPluginText.WriteJson(json, report.Plugin);
             if (report.Assumed is { } assumed)
                 json.WriteString("assumed", assumed);
             End(json, "from", report.FromQuery, report.FromSubjects);

@@ -18,7 +18,7 @@ public static class ReasonText
                                           "the policies like any pair (only a pod to itself is always allowed).",
             ReasonKind.ExternalToExternal => "Both ends are outside the cluster: that traffic is not the cluster's to allow, so nothing is listed.",
             ReasonKind.ExternalEnd => "This end is outside the cluster: no policy governs it, so this side allows everything.",
-            ReasonKind.HostNetworkPod => "The pod uses hostNetwork: NetworkPolicy does not govern it, so this side allows everything.",
+            ReasonKind.HostNetworkPod => "The pod uses hostNetwork: NetworkPolicy does not govern it, so this side allows everything" + Setting(hints.HostNetworkPodsIgnored),
             ReasonKind.NotIsolated => $"No NetworkPolicy of type {key} selects the pod: it is not isolated for {key?.ToLowerInvariant()}, so this side allows everything.",
             ReasonKind.Isolated => $"Selected by {actual} {(actual == "1" ? "NetworkPolicy" : "NetworkPolicies")} of type {key}: only what their rules allow passes.",
             ReasonKind.AllPeers => "The rule lists no peers: it matches every peer, outside addresses included.",
@@ -36,7 +36,8 @@ public static class ReasonText
             ReasonKind.NamespaceExpressionFailed => actual is null
                 ? $"namespaceSelector requirement '{expected}' does not hold: the namespace has no '{key}' label."
                 : $"namespaceSelector requirement '{expected}' does not hold: the namespace has '{key}={actual}'.",
-            ReasonKind.HostNetworkPeer => $"'{actual}' uses hostNetwork: pod and namespace selectors never match it (its traffic carries the node's address).",
+            ReasonKind.HostNetworkPeer => $"'{actual}' uses hostNetwork: pod and namespace selectors never match it (its traffic carries the node's address)" + Setting(hints.HostNetworkPodsIgnored),
+            ReasonKind.HostNetworkPodSelected => $"'{actual}' uses hostNetwork, and the network plugin is assumed to select and isolate it like any pod" + Setting(hints.HostNetworkPodsSelected),
             ReasonKind.ExternalNotSelectable => $"'{actual}' is outside the cluster: pod and namespace selectors never match it.",
             ReasonKind.IpBlockMatched => $"{actual} is inside ipBlock {key} and outside every except.",
             ReasonKind.IpOutsideCidr => $"{actual} is outside ipBlock {key}.",
@@ -47,6 +48,8 @@ public static class ReasonText
                 : $"ipBlock {key} is not applied to pods.",
             ReasonKind.PortNumber => $"{expected}.",
             ReasonKind.PortWholeProtocol => $"every {expected} port.",
+            ReasonKind.EndPortIgnored => $"{expected} alone: the network plugin is assumed to ignore endPort {actual}" + Setting(hints.EndPortIgnored),
+            ReasonKind.SctpUnsupported => "nothing: the network plugin is assumed not to support SCTP in policies" + Setting(hints.SctpUnsupported),
             ReasonKind.NamedPortResolved => $"named port '{key}' is {actual} on the destination.",
             ReasonKind.NamedPortUndefined => $"named port '{key}' is not defined on the destination '{actual}', so it matches nothing.",
             ReasonKind.NamedPortOtherProtocol => $"named port '{key}' is defined on the destination for {actual}, not {expected}, so it matches nothing.",
@@ -55,4 +58,7 @@ public static class ReasonText
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Kind, null),
         };
     }
+
+    /// <summary>The end of a sentence that names the setting behind it: <c> (--sctp=unsupported).</c>, or just <c>.</c>.</summary>
+    private static string Setting(string? setting) => setting is null ? "." : $" ({setting}).";
 }

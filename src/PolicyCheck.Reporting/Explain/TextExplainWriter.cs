@@ -18,6 +18,8 @@ internal sealed class TextExplainWriter : IExplainWriter
         ArgumentNullException.ThrowIfNull(output);
         if (report.Assumed is { } assumed)
             output.WriteLine(TerminalText.Clean($"Assumed: {assumed}"));
+        if (NetworkPluginText.Line(report.Plugin) is { } plugin)
+            output.WriteLine(plugin);
         foreach (var line in ExplainMatches.Lines(report))
             output.WriteLine(TerminalText.Clean(line));
         var services = !report.Services.IsDefaultOrEmpty;

@@ -21,6 +21,7 @@ public static class LintJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            NetworkPluginText.WriteJson(json, report.Plugin);
             json.WriteStartObject("summary");
             json.WriteNumber("files", report.Files);
             json.WriteNumber("objects", report.Objects);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Engine;
 
 namespace PolicyCheck.Reporting.Lint;
 
@@ -12,6 +13,9 @@ public sealed record LintReport(ImmutableArray<Diagnostic> Diagnostics, int File
 {
     /// <summary>Whether text and Markdown list suppressed findings (JSON and SARIF always carry them).</summary>
     public bool ShowSuppressed { get; init; }
+
+    /// <summary>The network plugin model the results assume, recorded in JSON (and SARIF); the generic one by default.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
 
     /// <summary>The findings that count: every diagnostic that is not suppressed.</summary>
     public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => !d.IsSuppressed);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Exposure;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Reporting.Formats;
 using static PolicyCheck.Reporting.Formats.JsonText;
 
 namespace PolicyCheck.Reporting.List;
@@ -29,6 +30,7 @@ internal sealed class JsonListWriter : IListWriter
 
         json.WriteStartObject();
         json.WriteString("schema", Schema);
+        NetworkPluginText.WriteJson(json, report.Matrix.Options);
         if (report.Focus is { } focus)
             json.WriteString("focus", focus.Text);
         if (report.Direction is { } direction)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
+using PolicyCheck.Reporting.Formats;
 using static PolicyCheck.Reporting.Formats.JsonText;
 
 namespace PolicyCheck.Reporting.Matrix;
@@ -29,6 +30,7 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
 
         json.WriteStartObject();
         json.WriteString("schema", Schema);
+        NetworkPluginText.WriteJson(json, report.Matrix.Options);
         if (report.Port is { } port)
             json.WriteString("port", port.ToString());
         if (cells.Grouped)

@@ -88,6 +88,8 @@ internal sealed class TableMatrixWriter : IMatrixWriter
         output.WriteLine(report.Port is { } port
             ? $"key: {glyphs.Yes} = {port} allowed, {glyphs.No} = not allowed; diagonal: {diagonal}"
             : $"key: T/U/S = TCP/UDP/SCTP, T* = every TCP port, {glyphs.Nothing} = nothing; diagonal: {diagonal}");
+        if (NetworkPluginText.Line(report.Matrix.Options) is { } plugin)
+            output.WriteLine(plugin);
         output.WriteLine(summary);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Engine;
 
 namespace PolicyCheck.Reporting.Sarif;
 
@@ -14,4 +15,8 @@ public sealed record SarifInput(
     string ToolVersion,
     string RepositoryRoot,
     string AutomationId,
-    ImmutableDictionary<string, SarifRuleMetadata>? Metadata = null);
+    ImmutableDictionary<string, SarifRuleMetadata>? Metadata = null)
+{
+    /// <summary>The network plugin model the findings assume, recorded in the run's <c>properties.networkPlugin</c>.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
+}

@@ -56,7 +56,7 @@ public static class SarifMapping
 
         var driver = new SarifToolComponent(ToolName, input.ToolVersion, input.ToolVersion, InformationUri, rules);
         var run = new SarifRun(driver, input.AutomationId, SarifArtifactUris.SourceRoot(input.RepositoryRoot),
-            results.MoveToImmutable());
+            results.MoveToImmutable()) { Plugin = input.Plugin };
         return new SarifLog([run]);
     }
 

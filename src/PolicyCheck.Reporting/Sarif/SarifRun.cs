@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyCheck.Core.Engine;
 
 namespace PolicyCheck.Reporting.Sarif;
 
@@ -14,4 +15,7 @@ public sealed record SarifRun(
 {
     /// <summary>The <c>uriBaseId</c> of every location inside the repository.</summary>
     public const string SourceRootId = "%SRCROOT%";
+
+    /// <summary>The network plugin model the results assume, written as <c>properties.networkPlugin</c>.</summary>
+    public EvaluationOptions Plugin { get; init; } = EvaluationOptions.Default;
 }

@@ -47,6 +47,9 @@ public static class SarifWriter
         json.WriteString("uri", run.SourceRoot.AbsoluteUri);
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteStartObject("properties");
+        NetworkPluginText.WriteJson(json, run.Plugin);
+        json.WriteEndObject();
         json.WriteStartArray("results");
         foreach (var result in run.Results)
         {

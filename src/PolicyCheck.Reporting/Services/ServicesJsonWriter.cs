@@ -21,6 +21,7 @@ public static class ServicesJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            NetworkPluginText.WriteJson(json, report.Plugin);
             json.WriteStartArray("services");
             foreach (var summary in report.Services)
                 WriteService(json, summary);
