@@ -40,7 +40,18 @@ public sealed class LintContext
     /// <summary>The evaluation of <see cref="Cluster"/> with <see cref="Options"/>.</summary>
     public ReachabilityMatrix Matrix { get; }
 
+    /// <summary>The network plugin model the evaluation and the rules assume.</summary>
     public EvaluationOptions Options { get; }
+
+    /// <summary>
+    /// Whether NetworkPolicy does not govern <paramref name="workload"/>: a hostNetwork workload under
+    /// <see cref="HostNetworkPodHandling.Ignore"/>, which policies never isolate nor select.
+    /// </summary>
+    public bool Ungoverned(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return workload.HostNetwork && !Options.SelectsHostNetworkPods;
+    }
 
     public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.ToImmutable();
 

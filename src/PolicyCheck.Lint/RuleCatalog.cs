@@ -38,6 +38,8 @@ public static class RuleCatalog
         new Rules.HostNetworkPeer(),
         new Rules.WideIpBlock(),
         new Rules.IngressAllowedFromAllNamespaces(),
+        new Rules.SctpUnsupportedByPlugin(),
+        new Rules.EndPortIgnoredByPlugin(),
         new Rules.ServiceSelectsNothing(),
         new Rules.ServiceTargetPortUndefined(),
         new Rules.NodePortOutOfRange(),

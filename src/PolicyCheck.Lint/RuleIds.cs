@@ -37,6 +37,8 @@ public static class RuleIds
     public const string HostNetworkPeer = "PC2012";
     public const string WideIpBlock = "PC2013";
     public const string IngressAllowedFromAllNamespaces = "PC2014";
+    public const string SctpUnsupportedByPlugin = "PC2015";
+    public const string EndPortIgnoredByPlugin = "PC2016";
     public const string ServiceSelectsNothing = "PC3001";
     public const string ServiceTargetPortUndefined = "PC3002";
     public const string NodePortOutOfRange = "PC3003";

@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Rules;
@@ -8,6 +9,8 @@ namespace PolicyCheck.Lint.Rules;
 /// the (peer × port) set it allows, over the workloads and outside address groups of the inputs, lies within the
 /// other rule's. Of two equivalent rules only the later is reported. Rules that allow nothing, or have a selector
 /// peer matching nothing in the inputs, are left to PC1002 and PC1005; directions the policy ignores to PC1004.
+/// Where the other rule covers pods only through an ipBlock matching their IPs, the finding depends on the plugin
+/// (--ipblock-pods=match) and says so.
 /// </summary>
 public sealed class RedundantRule : LintRule
 {
@@ -24,6 +27,8 @@ public sealed class RedundantRule : LintRule
     {
         ArgumentNullException.ThrowIfNull(context);
         RuleAllowances? allowances = null;
+        RuleAllowances? withoutPodIps = null; // the same rules if ipBlocks did not match pods
+        var matchesPodIps = context.Options.IpBlockPods == IpBlockPodMatching.Match;
         foreach (var policy in context.Cluster.Policies)
         {
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
@@ -47,8 +52,19 @@ public sealed class RedundantRule : LintRule
                         if (equivalent && j > i)
                             continue;
                         var kind = direction == Direction.Ingress ? "ingress" : "egress";
-                        context.Report(Descriptor, inner.Rule.Span, [each[j].Rule.Span], policy.Name, kind, inner.Rule.Number, each[j].Rule.Number,
-                            equivalent ? " (the two rules allow the same)" : string.Empty);
+                        var note = equivalent ? " (the two rules allow the same)" : string.Empty;
+                        if (matchesPodIps)
+                        {
+                            withoutPodIps ??= new RuleAllowances(context, context.Options with { IpBlockPods = IpBlockPodMatching.Ignore });
+                            var (a, b) = (withoutPodIps.Of(policy, inner.Rule), withoutPodIps.Of(policy, each[j].Rule));
+                            if (a.IsKnown && !a.IsWithin(b, direction, selected, withoutPodIps.Subjects))
+                            {
+                                var fromProfile = EvaluationOptions.For(context.Options.Profile).IpBlockPods == IpBlockPodMatching.Match;
+                                note += $" (true only if ipBlocks match pod IPs, as assumed: {NetworkPluginNames.Setting(context.Options, "--ipblock-pods", "match", fromProfile)}; Cilium's do not)";
+                            }
+                        }
+
+                        context.Report(Descriptor, inner.Rule.Span, [each[j].Rule.Span], policy.Name, kind, inner.Rule.Number, each[j].Rule.Number, note);
                         break;
                     }
                 }

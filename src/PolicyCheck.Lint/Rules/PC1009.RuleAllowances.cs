@@ -6,23 +6,26 @@ namespace PolicyCheck.Lint.Rules;
 
 /// <summary>
 /// Builds <see cref="RuleAllowance"/>s for one lint run: peers are matched against the matrix subjects the way the
-/// engine matches them (selectors on workloads that are not hostNetwork, a missing namespaceSelector meaning the
+/// engine matches them (selectors on workloads that are governed, see <see cref="LintContext.Ungoverned"/>, a missing namespaceSelector meaning the
 /// policy's namespace; ipBlocks on the external address groups and, unless the options ignore them, on known pod
 /// IPs). Subjects are indexed by namespace and each distinct peer is matched once.
 /// </summary>
 internal sealed class RuleAllowances
 {
     private readonly LintContext _context;
+    private readonly EvaluationOptions _options;
     private readonly int _words;
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly List<int> _external = [];
     private readonly Dictionary<string, ulong[]> _peerMemo = new(StringComparer.Ordinal);
     private readonly Dictionary<PolicyRule, RuleAllowance> _rules = new(ReferenceEqualityComparer.Instance);
 
-    public RuleAllowances(LintContext context)
+    /// <param name="options">The plugin model to match under; the context's when null (another one asks "what if").</param>
+    public RuleAllowances(LintContext context, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
+        _options = options ?? context.Options;
         Subjects = context.Matrix.Subjects;
         _words = (Subjects.Count + 63) / 64;
         for (var i = 0; i < Subjects.Count; i++)
@@ -69,13 +72,18 @@ internal sealed class RuleAllowances
         {
             fixedPorts = PortSet.None;
             var entries = rule.Ports!.Value; // MatchesAllPorts is false only with a written, non-empty list
-            named = [.. entries.Where(p => p.Port is { IsNamed: true })];
+            var options = _options;
+            // As the engine: an SCTP entry allows nothing where the plugin lacks SCTP, endPort counts only where honoured.
+            bool Applies(PolicyPort entry) => entry.EffectiveProtocol != Protocol.Sctp || options.Sctp == SctpSupport.Supported;
+            named = [.. entries.Where(p => p.Port is { IsNamed: true } && Applies(p))];
             foreach (var entry in entries)
             {
+                if (!Applies(entry))
+                    continue;
                 if (entry.Port is not { } value)
                     fixedPorts = fixedPorts.Union(PortSet.AllOf(entry.EffectiveProtocol));
                 else if (value.Number is { } first)
-                    fixedPorts = fixedPorts.Union(PortSet.Of(entry.EffectiveProtocol, first, entry.EndPort ?? first));
+                    fixedPorts = fixedPorts.Union(PortSet.Of(entry.EffectiveProtocol, first, options.EndPort == EndPortHandling.Honor ? entry.EndPort ?? first : first));
             }
         }
 
@@ -122,7 +130,7 @@ internal sealed class RuleAllowances
                     bits[subject >> 6] |= 1UL << (subject & 63);
             }
 
-            if (_context.Options.IpBlockPods == IpBlockPodMatching.Match)
+            if (_options.IpBlockPods == IpBlockPodMatching.Match)
             {
                 foreach (var list in _byNamespace.Values)
                 {
@@ -146,7 +154,7 @@ internal sealed class RuleAllowances
                 foreach (var subject in list)
                 {
                     var workload = Subjects[subject].Workload!; // indexed by namespace only when it is a workload
-                    if (!workload.HostNetwork && (peer.PodSelector?.Matches(workload.Labels) ?? true))
+                    if (!(workload.HostNetwork && !_options.SelectsHostNetworkPods) && (peer.PodSelector?.Matches(workload.Labels) ?? true))
                         bits[subject >> 6] |= 1UL << (subject & 63);
                 }
             }

@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Rules;
@@ -23,6 +24,8 @@ public sealed class EndPortNeedsPluginSupport : LintRule
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Options.EndPort == EndPortHandling.Ignore)
+            return; // the plugin model already ignores endPort: PC2016 says what that does
         foreach (var policy in context.Cluster.Policies)
         {
             foreach (var rule in policy.Rules(Direction.Ingress).Concat(policy.Rules(Direction.Egress)))

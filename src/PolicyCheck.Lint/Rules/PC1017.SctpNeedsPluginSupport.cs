@@ -1,4 +1,5 @@
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 
 namespace PolicyCheck.Lint.Rules;
@@ -21,6 +22,8 @@ public sealed class SctpNeedsPluginSupport : LintRule
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Options.Sctp == SctpSupport.Unsupported)
+            return; // the plugin model already lacks SCTP: PC2015 says what that does
         foreach (var policy in context.Cluster.Policies)
         {
             foreach (var rule in policy.Rules(Direction.Ingress).Concat(policy.Rules(Direction.Egress)))

@@ -25,7 +25,7 @@ public sealed class IngressNotIsolated : LintRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (workload, subject) in context.Workloads())
         {
-            if (!workload.HostNetwork && !context.Matrix.IsIsolated(subject, Direction.Ingress))
+            if (!context.Ungoverned(workload) && !context.Matrix.IsIsolated(subject, Direction.Ingress))
                 context.Report(Descriptor, workload.Span, workload.Kind, workload.Name, workload.Namespace);
         }
     }

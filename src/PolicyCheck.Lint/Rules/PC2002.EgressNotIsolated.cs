@@ -26,7 +26,7 @@ public sealed class EgressNotIsolated : LintRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (workload, subject) in context.Workloads())
         {
-            if (!workload.HostNetwork && !context.Matrix.IsIsolated(subject, Direction.Egress))
+            if (!context.Ungoverned(workload) && !context.Matrix.IsIsolated(subject, Direction.Egress))
                 context.Report(Descriptor, workload.Span, workload.Kind, workload.Name, workload.Namespace);
         }
     }

@@ -31,7 +31,7 @@ public sealed class DnsUdpWithoutTcp : LintRule
         var service = $"{dns.Service.Namespace}/{dns.Service.Name}";
         foreach (var (workload, subject) in context.Workloads())
         {
-            if (workload.HostNetwork || !context.Matrix.IsIsolated(subject, Direction.Egress))
+            if (context.Ungoverned(workload) || !context.Matrix.IsIsolated(subject, Direction.Egress))
                 continue;
             var access = context.DnsAccess(workload);
             if (access is not { UdpOk: true, TcpOk: false } || access.Tcp == ServiceCoverage.NoEndpoints)

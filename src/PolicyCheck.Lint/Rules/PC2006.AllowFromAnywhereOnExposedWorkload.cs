@@ -48,7 +48,7 @@ public sealed class AllowFromAnywhereOnExposedWorkload : LintRule
                 continue;
             foreach (var backend in context.Endpoints(service).Backends)
             {
-                if (backend.HostNetwork || !subjectOf.TryGetValue(backend, out var subject) ||
+                if (context.Ungoverned(backend) || !subjectOf.TryGetValue(backend, out var subject) ||
                     !matrix.IsIsolated(subject, Direction.Ingress))
                     continue;
                 foreach (var port in service.Ports)

@@ -46,9 +46,12 @@ public sealed class IpBlockCoversPods : LintRule
             .ToArray();
         if (pods.Length == 0)
             return;
-        var consequence = context.Options.IpBlockPods == IpBlockPodMatching.Match
-            ? "the evaluation matches such pods by IP (--ipblock-pods=match) as most plugins do, though not all"
-            : "the evaluation does not match such pods (--ipblock-pods=ignore) as some plugins do not, though most do";
+        var options = context.Options;
+        var fromProfile = EvaluationOptions.For(options.Profile).IpBlockPods == options.IpBlockPods;
+        var setting = NetworkPluginNames.Setting(options, "--ipblock-pods", options.IpBlockPods.ToName(), fromProfile);
+        var consequence = options.IpBlockPods == IpBlockPodMatching.Match
+            ? $"the evaluation matches such pods by IP ({setting}) as most plugins do, though not all"
+            : $"the evaluation does not match such pods ({setting}) as some plugins do not, though most do";
         foreach (var policy in context.Cluster.Policies)
         {
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])

@@ -35,7 +35,7 @@ public sealed class NamespaceWithoutDefaultDeny : LintRule
         var order = new List<string>();
         foreach (var workload in context.Cluster.Workloads)
         {
-            if (workload.HostNetwork)
+            if (context.Ungoverned(workload))
                 continue;
             if (!byNamespace.TryGetValue(workload.Namespace, out var list))
             {

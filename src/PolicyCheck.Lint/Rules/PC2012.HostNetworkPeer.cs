@@ -31,7 +31,8 @@ public sealed class HostNetworkPeer : LintRule
     public override void Analyze(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var hostNetwork = context.Cluster.Workloads.Where(w => w.HostNetwork).ToList();
+        // Under --hostnetwork-pods=select the plugin is assumed to apply policies to them like any pod: nothing to say.
+        var hostNetwork = context.Cluster.Workloads.Where(context.Ungoverned).ToList();
         if (hostNetwork.Count == 0)
             return;
         var namespaceLabels = new Dictionary<string, ImmutableSortedDictionary<string, string>>(StringComparer.Ordinal);

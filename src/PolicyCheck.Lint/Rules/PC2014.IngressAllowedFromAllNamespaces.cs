@@ -45,7 +45,7 @@ public sealed class IngressAllowedFromAllNamespaces : LintRule
                         continue;
                     dns ??= DnsPods(context);
                     var opened = context.WorkloadsSelected(policy.Namespace, policy.PodSelector)
-                        .Where(w => !w.HostNetwork && !dns.Contains(w) && OtherRestrictingPolicies(context, policy, w).Any())
+                        .Where(w => !context.Ungoverned(w) && !dns.Contains(w) && OtherRestrictingPolicies(context, policy, w).Any())
                         .ToList();
                     if (opened.Count == 0)
                         continue;

@@ -60,7 +60,7 @@ public sealed class ExternalNameEgressBlocked : LintRule
         var result = new Dictionary<string, List<Workload>>(StringComparer.Ordinal);
         foreach (var (workload, subject) in context.Workloads())
         {
-            if (workload.HostNetwork || !context.Matrix.IsIsolated(subject, Direction.Egress)
+            if (context.Ungoverned(workload) || !context.Matrix.IsIsolated(subject, Direction.Egress)
                 || outside.Exists(o => !context.Matrix.Allowed(subject, o).IsEmpty))
                 continue;
             if (!result.TryGetValue(workload.Namespace, out var list))

@@ -10,35 +10,17 @@ namespace PolicyCheck.Reporting.Formats;
 /// </summary>
 public static class NetworkPluginText
 {
-    public static string Name(NetworkPlugin plugin) => plugin switch
-    {
-        NetworkPlugin.Generic => "generic",
-        NetworkPlugin.Calico => "calico",
-        NetworkPlugin.Cilium => "cilium",
-        NetworkPlugin.Antrea => "antrea",
-        NetworkPlugin.OvnKubernetes => "ovn-kubernetes",
-        _ => throw new ArgumentOutOfRangeException(nameof(plugin), plugin, null),
-    };
-
-    public static string Name(HostNetworkPodHandling value) => value == HostNetworkPodHandling.Select ? "select" : "ignore";
-
-    public static string Name(IpBlockPodMatching value) => value == IpBlockPodMatching.Ignore ? "ignore" : "match";
-
-    public static string Name(EndPortHandling value) => value == EndPortHandling.Ignore ? "ignore" : "honor";
-
-    public static string Name(SctpSupport value) => value == SctpSupport.Unsupported ? "unsupported" : "supported";
-
     /// <summary>Writes <c>"networkPlugin": {...}</c> into the open object.</summary>
     public static void WriteJson(Utf8JsonWriter json, EvaluationOptions? plugin)
     {
         ArgumentNullException.ThrowIfNull(json);
         plugin ??= EvaluationOptions.Default;
         json.WriteStartObject("networkPlugin");
-        json.WriteString("profile", Name(plugin.Profile));
-        json.WriteString("hostNetworkPods", Name(plugin.HostNetworkPods));
-        json.WriteString("ipBlockPods", Name(plugin.IpBlockPods));
-        json.WriteString("endPort", Name(plugin.EndPort));
-        json.WriteString("sctp", Name(plugin.Sctp));
+        json.WriteString("profile", plugin.Profile.ToName());
+        json.WriteString("hostNetworkPods", plugin.HostNetworkPods.ToName());
+        json.WriteString("ipBlockPods", plugin.IpBlockPods.ToName());
+        json.WriteString("endPort", plugin.EndPort.ToName());
+        json.WriteString("sctp", plugin.Sctp.ToName());
         // Fixed: every plugin lets a node reach its own pods (kubelet probes); the node is no matrix subject.
         json.WriteString("nodeToLocalPods", "allowed");
         json.WriteEndObject();
@@ -52,7 +34,7 @@ public static class NetworkPluginText
     {
         if (plugin is null || plugin == EvaluationOptions.Default)
             return null;
-        return $"Network plugin: {Name(plugin.Profile)} (hostNetwork pods {Name(plugin.HostNetworkPods)}, ipBlock pods " +
-               $"{Name(plugin.IpBlockPods)}, endPort {Name(plugin.EndPort)}, SCTP {Name(plugin.Sctp)}).";
+        return $"Network plugin: {plugin.Profile.ToName()} (hostNetwork pods {plugin.HostNetworkPods.ToName()}, ipBlock pods " +
+               $"{plugin.IpBlockPods.ToName()}, endPort {plugin.EndPort.ToName()}, SCTP {plugin.Sctp.ToName()}).";
     }
 }
