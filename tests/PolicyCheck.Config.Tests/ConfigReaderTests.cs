@@ -42,6 +42,34 @@ public sealed class ConfigReaderTests
     }
 
     [Test]
+    [Description("docs/configuration.md: cni is one word, kept with its place so that --cni's parser can report a bad value there.")]
+    public void ReadConfig_Cni_ReadWithItsSpan()
+    {
+        var config = ConfigReader.ReadConfig("profile: strict\ncni: cilium\n", "c.yaml", RuleIds, out var errors);
+
+        Assert.That(errors, Is.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(config?.Cni?.Text, Is.EqualTo("cilium"));
+            Assert.That(config?.Cni?.Span.ToString(), Is.EqualTo("c.yaml:2:6"));
+            Assert.That(ConfigReader.ReadConfig("profile: strict\n", "c.yaml", RuleIds, out _)?.Cni, Is.Null);
+        }
+    }
+
+    [Test]
+    public void ReadConfig_CniList_IsAnError()
+    {
+        var config = ConfigReader.ReadConfig("cni: [calico, cilium]\n", "c.yaml", RuleIds, out var errors);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(config, Is.Null);
+            Assert.That(errors.Select(e => e.Span.ToString()), Has.Member("c.yaml:1:6"));
+            Assert.That(errors.Single().Message, Does.Contain("'cni' must be a single value"));
+        }
+    }
+
+    [Test]
     public void ReadConfig_EmptyFile_IsAnEmptyConfiguration()
     {
         var config = ConfigReader.ReadConfig("# nothing yet\n", "c.yaml", RuleIds, out var errors);
@@ -52,7 +80,7 @@ public sealed class ConfigReaderTests
 
     private static IEnumerable<TestCaseData> ConfigErrors()
     {
-        yield return new TestCaseData("profil: strict\n", "c.yaml:1:1", "Unknown key 'profil' in the configuration; use 'profile', 'rules', 'ignore' or 'defaults'.").SetName("UnknownTopKey");
+        yield return new TestCaseData("profil: strict\n", "c.yaml:1:1", "Unknown key 'profil' in the configuration; use 'profile', 'rules', 'ignore', 'defaults' or 'cni'.").SetName("UnknownTopKey");
         yield return new TestCaseData("rules:\n  PC1001: {severity: fatal}\n", "c.yaml:2:22", "Severity 'fatal' is not valid").SetName("BadSeverity");
         yield return new TestCaseData("rules:\n  PC9999: {enabled: false}\n", "c.yaml:2:3", "Unknown rule 'PC9999'").SetName("UnknownRule");
         yield return new TestCaseData("rules:\n  PC1001: {enabled: maybe}\n", "c.yaml:2:21", "'enabled' must be true or false").SetName("BadBoolean");

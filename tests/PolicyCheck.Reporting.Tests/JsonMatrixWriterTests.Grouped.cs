@@ -30,7 +30,7 @@ public sealed partial class JsonMatrixWriterTests
         using var plain = Parse(matrix);
         using var grouped = ParseGrouped(matrix);
         var root = grouped.RootElement;
-        string[] fields = ["schema", "grouped", "subjects", "groups", "connections"];
+        string[] fields = ["schema", "networkPlugin", "grouped", "subjects", "groups", "connections"];
 
         using (Assert.EnterMultipleScope())
         {

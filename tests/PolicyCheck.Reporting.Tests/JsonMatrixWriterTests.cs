@@ -45,6 +45,14 @@ public sealed partial class JsonMatrixWriterTests
         var expected =
             "{\n" +
             "  \"schema\": \"policycheck/matrix/v1\",\n" +
+            "  \"networkPlugin\": {\n" +
+            "    \"profile\": \"generic\",\n" +
+            "    \"hostNetworkPods\": \"ignore\",\n" +
+            "    \"ipBlockPods\": \"match\",\n" +
+            "    \"endPort\": \"honor\",\n" +
+            "    \"sctp\": \"supported\",\n" +
+            "    \"nodeToLocalPods\": \"allowed\"\n" +
+            "  },\n" +
             TwoPodsSubjects + "\n" +
             """
               "connections": [
@@ -99,6 +107,14 @@ public sealed partial class JsonMatrixWriterTests
         var expected =
             "{\n" +
             "  \"schema\": \"policycheck/matrix/v1\",\n" +
+            "  \"networkPlugin\": {\n" +
+            "    \"profile\": \"generic\",\n" +
+            "    \"hostNetworkPods\": \"ignore\",\n" +
+            "    \"ipBlockPods\": \"match\",\n" +
+            "    \"endPort\": \"honor\",\n" +
+            "    \"sctp\": \"supported\",\n" +
+            "    \"nodeToLocalPods\": \"allowed\"\n" +
+            "  },\n" +
             "  \"port\": \"80/TCP\",\n" +
             TwoPodsSubjects + "\n" +
             """
