@@ -84,7 +84,8 @@ internal sealed class EvaluationRun
 
         return new ReachabilityMatrix(subjects.MoveToImmutable(), [.. subjectNode], cells.Bases, cells.RowBase, cells.OverrideColumns,
             cells.OverrideValues, cells.PortSets, [.. ingress], [.. egress],
-            [.. subjectNode.Select(c => nodeGroups[c])]) { Options = options };
+            [.. subjectNode.Select(c => nodeGroups[c])])
+        { Options = options };
     }
 
     /// <summary>

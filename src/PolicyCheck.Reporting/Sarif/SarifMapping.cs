@@ -56,7 +56,8 @@ public static class SarifMapping
 
         var driver = new SarifToolComponent(ToolName, input.ToolVersion, input.ToolVersion, InformationUri, rules);
         var run = new SarifRun(driver, input.AutomationId, SarifArtifactUris.SourceRoot(input.RepositoryRoot),
-            results.MoveToImmutable()) { Plugin = input.Plugin };
+            results.MoveToImmutable())
+        { Plugin = input.Plugin };
         return new SarifLog([run]);
     }
 
