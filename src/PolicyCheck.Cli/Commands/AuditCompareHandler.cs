@@ -22,7 +22,7 @@ internal static class AuditCompareHandler
             request.AnalysisOptions() with { Namespace = ns }, terminal, cancellationToken);
         // Both sides name a Deployment's pods after the Deployment (the loader's grouping), so they compare by name.
         var drift = DriftAnalysis.Compare(read.Context, live.Cluster, liveMatrix, declared.Cluster, declaredMatrix, ns);
-        if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer), cancellationToken))
+        if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer, request.Plugin), cancellationToken))
             return (int)ExitCode.UsageError;
         var hasErrors = live.HasErrors || declared.HasErrors;
         if (!request.Quiet && hasErrors)

@@ -16,14 +16,15 @@ public static class DriftWriter
 {
     public const string Schema = "policycheck/audit-drift/v1";
 
-    public static void Write(AuditDrift drift, DriftFormat format, TextWriter output)
+    /// <param name="plugin">The network plugin model both sides were evaluated under, recorded in JSON; generic when null.</param>
+    public static void Write(AuditDrift drift, DriftFormat format, TextWriter output, EvaluationOptions? plugin = null)
     {
         ArgumentNullException.ThrowIfNull(drift);
         ArgumentNullException.ThrowIfNull(output);
         switch (format)
         {
             case DriftFormat.Json:
-                WriteJson(drift, output);
+                WriteJson(drift, output, plugin);
                 break;
             case DriftFormat.Markdown:
                 WriteMarkdown(drift, output);
@@ -87,12 +88,13 @@ public static class DriftWriter
         }
     }
 
-    private static void WriteJson(AuditDrift drift, TextWriter output)
+    private static void WriteJson(AuditDrift drift, TextWriter output, EvaluationOptions? plugin)
     {
         JsonText.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            NetworkPluginText.WriteJson(json, plugin);
             json.WriteString("context", drift.Context);
             json.WriteBoolean("drift", !drift.IsEmpty);
             json.WriteStartObject("policies");
