@@ -365,6 +365,32 @@ public sealed class ControllerLabelsTests
         }
     }
 
+    [TestCase("argocd/argocd-redis-ha-server", new[] { "argocd/argocd-redis-ha-server-0", "argocd/argocd-redis-ha-server-1", "argocd/argocd-redis-ha-server-2" })]
+    [TestCase("sts/argocd-redis-ha-server", new[] { "argocd/argocd-redis-ha-server-0", "argocd/argocd-redis-ha-server-1", "argocd/argocd-redis-ha-server-2" })]
+    [TestCase("argocd/argocd-redis-ha-server-1", new[] { "argocd/argocd-redis-ha-server-1" })]
+    [TestCase("pod/argocd-redis-ha-server-2", new[] { "argocd/argocd-redis-ha-server-2" })]
+    public void SubjectQuery_SplitStatefulSet_ControllerNamesEveryPartAndAPodItsOwn(string text, string[] expected)
+    {
+        var cluster = Load(
+            StatefulSet("argocd-redis-ha-server", 3, "argocd"),
+            ServiceFor("announce-0", "statefulset.kubernetes.io/pod-name: argocd-redis-ha-server-0", "argocd"),
+            ServiceFor("announce-1", "statefulset.kubernetes.io/pod-name: argocd-redis-ha-server-1", "argocd"));
+        var matrix = Evaluator.Evaluate(cluster);
+
+        Assert.That(SubjectQuery.TryParse(text, out var query, out var error), Is.True, error);
+        Assert.That(query!.Bind("argocd").Resolve(matrix).Select(i => matrix.Subjects[i].Id), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void SubjectQuery_PodOfTheRestPart_IsNotClaimedByIt()
+    {
+        var cluster = Load(StatefulSet("db", 3), ServiceFor("db-1", "statefulset.kubernetes.io/pod-name: db-1"));
+        var matrix = Evaluator.Evaluate(cluster);
+
+        Assert.That(SubjectQuery.TryParse("shop/db-1", out var query, out _), Is.True);
+        Assert.That(query!.Resolve(matrix).Select(i => matrix.Subjects[i].Id), Is.EqualTo(new[] { "shop/db-1" }));
+    }
+
     [Test]
     public void NoSelectorTellsPodsApart_ControllerStaysOneSubject()
     {
