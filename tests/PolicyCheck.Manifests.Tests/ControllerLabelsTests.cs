@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using PolicyCheck.Core.Engine;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Core.Services;
+using PolicyCheck.TestKit;
 
 namespace PolicyCheck.Manifests.Tests;
 
@@ -89,6 +91,12 @@ public sealed class ControllerLabelsTests
     /// <summary>The one Service's backends' ids.</summary>
     private static string[] Backends(Cluster cluster, string service) =>
         [.. ServiceEndpoints.Of(cluster, cluster.Services.Single(s => s.Name == service)).Backends.Select(b => b.Id)];
+
+    private static PortSet Allowed(Cluster cluster, string from, string to)
+    {
+        var matrix = Evaluator.Evaluate(cluster);
+        return matrix.Allowed(matrix.IndexOf(from), matrix.IndexOf(to));
+    }
 
     private static bool IngressAllowed(Cluster cluster, string from, string to)
     {
@@ -389,6 +397,37 @@ public sealed class ControllerLabelsTests
 
         Assert.That(SubjectQuery.TryParse("shop/db-1", out var query, out _), Is.True);
         Assert.That(query!.Resolve(matrix).Select(i => matrix.Subjects[i].Id), Is.EqualTo(new[] { "shop/db-1" }));
+    }
+
+    [Test]
+    [Description("As audit reads it: live objects from the API, a quarantine label put on one of web's two pods " +
+                 "(kubectl label pod), and a policy opening TCP 9090 to quarantined pods (policies add up) opens it to that pod only.")]
+    public void Quarantine_LiveObjectsFromTheApi_PolicyAppliesToThatPodOnly()
+    {
+        var items = LiveShop.Items().Select(i => (JsonObject)i.DeepClone()).ToList();
+        var pod = items.Single(i => (string?)i["kind"] == "Pod" && (string?)i["metadata"]!["name"] == "web-7d9c8f6b5d-p2m7q");
+        pod["metadata"]!["labels"]!["quarantine"] = "true";
+        items.Add(JsonNode.Parse("""
+            {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+             "metadata": {"name": "forensics", "namespace": "shop", "uid": "q1"},
+             "spec": {"podSelector": {"matchLabels": {"quarantine": "true"}}, "ingress": [{"ports": [{"port": 9090}]}]}}
+            """)!.AsObject());
+
+        var result = ManifestLoader.LoadLive("kind-shop", items);
+        var cluster = result.Cluster;
+        const string Quarantined = "shop/web-7d9c8f6b5d-p2m7q", Other = "shop/web-7d9c8f6b5d-4xk9z";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Diagnostics, Is.Empty, () => string.Join("\n", result.Diagnostics));
+
+            // Both parts are one pod each, so both are named after their pod (docs/workloads.md).
+            Assert.That(cluster.Workloads.Where(w => w.Controller is not null).Select(w => w.Id), Is.EquivalentTo(new[] { Quarantined, Other }));
+            Assert.That(cluster.Workloads.Single(w => w.Id == Other).HasSeveralPods, Is.False);
+            Assert.That(Allowed(cluster, LiveShop.CoreDns, Quarantined).Contains(Protocol.Tcp, 9090), Is.True);
+            Assert.That(Allowed(cluster, LiveShop.CoreDns, Other).Contains(Protocol.Tcp, 9090), Is.False);
+            Assert.That(Allowed(cluster, LiveShop.CoreDns, Other).Contains(Protocol.Tcp, 8080), Is.True, "as to web before");
+            Assert.That(Allowed(cluster, LiveShop.CoreDns, Quarantined).Contains(Protocol.Tcp, 8080), Is.True, "web's own policy still applies");
+        }
     }
 
     [Test]
