@@ -9,6 +9,7 @@ namespace PolicyCheck.Manifests.Tests;
 /// evaluator run on every pod separately. Each failure names its seed.
 /// </summary>
 [Parallelizable(ParallelScope.Fixtures)]
+[Category(TestCategories.Randomized)]
 public sealed class PodSplittingRandomizedTests
 {
     private const int Seeds = 400;

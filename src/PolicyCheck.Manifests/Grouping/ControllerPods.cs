@@ -73,7 +73,7 @@ internal static class ControllerPods
     /// </summary>
     public static List<PodEntry> Of(
         ObjectRef top, LoadedWorkload? source, int replicas, IReadOnlyList<LoadedWorkload> owned, IReadOnlyList<LoadedPod> pods,
-        IReadOnlySet<string> keys, IReadOnlyList<PodSelectors.Entry> selectors)
+        IReadOnlySet<string> keys, Func<IReadOnlyList<PodSelectors.Entry>> selectors)
     {
         var topKind = Enum.Parse<WorkloadKind>(top.Kind);
         if (pods.Count > 0)
@@ -87,7 +87,9 @@ internal static class ControllerPods
             return [];
         if (source.Kind != WorkloadKind.StatefulSet)
             return [new PodEntry(Labels(topKind, source, null, keys), replicas, [], null, null, null)];
-        return StatefulSetPods(topKind, source, replicas, keys, selectors);
+        return keys.Contains(ControllerLabels.StatefulSetPodName) || keys.Contains(ControllerLabels.PodIndex)
+            ? StatefulSetPods(topKind, source, replicas, keys, selectors())
+            : [new PodEntry(Labels(topKind, source, null, keys), replicas, [], null, null, null)];
     }
 
     private static List<PodEntry> StatefulSetPods(WorkloadKind topKind, LoadedWorkload set, int replicas, IReadOnlySet<string> keys, IReadOnlyList<PodSelectors.Entry> selectors)

@@ -9,9 +9,10 @@ namespace PolicyCheck.Manifests.Grouping;
 internal static class PodPartition
 {
     /// <summary>The parts in order of their first pod, or null when no selector tells the pods apart.</summary>
-    public static List<List<PodEntry>>? Split(IReadOnlyList<PodEntry> pods, IReadOnlyList<PodSelectors.Entry> selectors)
+    /// <param name="selectors">The selectors that pick pods of the controller's namespace, asked for only when some label differs.</param>
+    public static List<List<PodEntry>>? Split(IReadOnlyList<PodEntry> pods, Func<IReadOnlyList<PodSelectors.Entry>> selectors)
     {
-        if (pods.Count < 2 || selectors.Count == 0)
+        if (pods.Count < 2)
             return null;
         var first = pods[0].Labels;
         var varying = new HashSet<string>(StringComparer.Ordinal);
@@ -35,7 +36,7 @@ internal static class PodPartition
 
         if (varying.Count == 0)
             return null;
-        var telling = selectors.Where(s => s.Keys.Any(varying.Contains)).ToList();
+        var telling = selectors().Where(s => s.Keys.Any(varying.Contains)).ToList();
         if (telling.Count == 0)
             return null;
 

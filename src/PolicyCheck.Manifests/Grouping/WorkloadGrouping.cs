@@ -137,11 +137,11 @@ internal static class WorkloadGrouping
             [.. pods.Select(p => p.Name)], ips, span, template.EnableServiceLinks, template.Hostname, template.Subdomain);
 
         parts = null;
-        var inNamespace = selectors.In(group.Top.Namespace);
-        if (inNamespace.Count == 0)
+        if (selectors.Keys.Count == 0)
             return whole;
-        var entries = ControllerPods.Of(group.Top, source, replicas, group.Owned, pods, selectors.Keys, inNamespace);
-        if (PodPartition.Split(entries, inNamespace) is { } split)
+        IReadOnlyList<PodSelectors.Entry> InNamespace() => selectors.In(group.Top.Namespace);
+        var entries = ControllerPods.Of(group.Top, source, replicas, group.Owned, pods, selectors.Keys, InNamespace);
+        if (PodPartition.Split(entries, InNamespace) is { } split)
             parts = Parts(whole, template.Ports, entries, split);
         else if (pods.Count == 0 && entries.Count > 0)
             whole = whole with { Labels = WithSelectedKeys(whole.Labels, entries[0].Labels, selectors.Keys) };
