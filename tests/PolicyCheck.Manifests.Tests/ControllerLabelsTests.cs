@@ -431,6 +431,29 @@ public sealed class ControllerLabelsTests
     }
 
     [Test]
+    [Description("k8s docs (StatefulSet, Stable Network ID): each pod of a StatefulSet governed by a headless Service " +
+                 "gets the DNS name <pod>.<service>.<namespace>.svc.cluster.local, split or not.")]
+    public void StatefulSet_Split_HeadlessServiceStillNamesEveryPodOnce()
+    {
+        var headless = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db, namespace: shop}
+            spec:
+              clusterIP: None
+              selector: {app: db}
+              ports: [{port: 6379}]
+            """;
+        var cluster = Load(StatefulSet("db", 3, start: 1), headless, ServiceFor("db-2", "statefulset.kubernetes.io/pod-name: db-2"));
+
+        var names = ServiceDns.PodNames(ServiceEndpoints.Of(cluster, cluster.Services.Single(s => s.Name == "db")));
+        Assert.That(names.Select(n => $"{n.Workload} {n.Name}"), Is.EquivalentTo(new[]
+        {
+            "shop/db db-1.db.shop.svc.cluster.local", "shop/db db-3.db.shop.svc.cluster.local", "shop/db-2 db-2.db.shop.svc.cluster.local",
+        }));
+    }
+
+    [Test]
     public void NoSelectorTellsPodsApart_ControllerStaysOneSubject()
     {
         var cluster = Load(StatefulSet("db", 3), ServiceFor("db", "app: db"), DenyIngress("{matchLabels: {app: db}}"));
