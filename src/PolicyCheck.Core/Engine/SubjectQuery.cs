@@ -159,8 +159,8 @@ public sealed record SubjectQuery(string Text, string? Namespace, string? Name, 
     }
 
     /// <summary>
-    /// The subjects this query names, in subject order. A name matches a workload of that name or the workload a pod
-    /// of that name belongs to (a loaded pod, or a StatefulSet's pod <c>NAME-ORDINAL</c>), in its namespace; with a
+    /// The subjects this query names, in subject order. A name matches a workload of that name, every part of a
+    /// controller of that name split by selectors, or the workload a pod of that name belongs to (a loaded pod, or a StatefulSet's pod <c>NAME-ORDINAL</c>), in its namespace; with a
     /// kind, only workloads of that kind (<c>pod/</c>: also a pod of any workload). An address a known pod has names
     /// that pod's workload, and an outside subject only when no pod has it; a CIDR names every workload with a known
     /// pod IP inside it and every outside subject overlapping it.
@@ -217,11 +217,13 @@ public sealed record SubjectQuery(string Text, string? Namespace, string? Name, 
         if (IsService)
             return Backends.Any(b => ReferenceEquals(b, workload));
         var name = Name!; // not an address or a selector, so a name
+        // A controller's name also names the parts it was split into (Workload.Controller).
+        var controller = workload.Controller?.Name;
         if (Kind is { } kind && kind != WorkloadKind.Pod)
-            return workload.Kind == kind && workload.Name == name;
+            return workload.Kind == kind && (workload.Name == name || controller == name);
         if (Kind == WorkloadKind.Pod)
             return (workload.Kind == WorkloadKind.Pod && workload.Name == name) || IsPodOf(workload, name);
-        return workload.Name == name || IsPodOf(workload, name) || subject.Id == $"{workload.Namespace}/{name}";
+        return workload.Name == name || controller == name || IsPodOf(workload, name) || subject.Id == $"{workload.Namespace}/{name}";
     }
 
     public override string ToString() => Text;
@@ -231,7 +233,8 @@ public sealed record SubjectQuery(string Text, string? Namespace, string? Name, 
     {
         if (workload.PodNames.Contains(name, StringComparer.Ordinal))
             return true;
-        if (workload.Kind != WorkloadKind.StatefulSet || !name.StartsWith(workload.Name + "-", StringComparison.Ordinal))
+        // A part of a split StatefulSet lists its pods and has no others.
+        if (workload.Kind != WorkloadKind.StatefulSet || workload.Controller is not null || !name.StartsWith(workload.Name + "-", StringComparison.Ordinal))
             return false;
         // StatefulSet pods are named <statefulset>-<ordinal>, ordinals 0 to replicas-1.
         var ordinal = name[(workload.Name.Length + 1)..];

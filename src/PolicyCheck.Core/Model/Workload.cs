@@ -5,10 +5,16 @@ namespace PolicyCheck.Core.Model;
 
 /// <summary>
 /// A subject of the reachability matrix: a bare pod, or a controller with the pods it creates. Labels, ports and
-/// hostNetwork come from the pod template (or, when live pods of it were loaded, from the first such pod).
+/// hostNetwork come from the pod template (or, when live pods of it were loaded, from the first such pod), with the
+/// <see cref="ControllerLabels"/> that some selector of the inputs looks at. When selectors tell the pods of one
+/// controller apart, each set of pods they treat alike is its own subject (see <see cref="Controller"/> and
+/// docs/workloads.md).
 /// </summary>
-/// <param name="Replicas">Declared replicas, or the number of pods loaded for it; at least 1 for a bare pod.</param>
-/// <param name="PodNames">Names of loaded pods grouped under this subject (empty for a template-only workload).</param>
+/// <param name="Replicas">Declared replicas, or the number of pods loaded for it; at least 1 for a bare pod. For a part of a split controller, the number of its pods.</param>
+/// <param name="PodNames">
+/// Names of loaded pods grouped under this subject (empty for a template-only workload); for a part of a split
+/// StatefulSet without loaded pods, the names its pods get (<c>&lt;set&gt;-&lt;ordinal&gt;</c>).
+/// </param>
 /// <param name="PodIps">Known pod IPs (<c>status.podIPs</c>); empty when unknown, which is the usual case for manifests.</param>
 /// <param name="EnableServiceLinks">
 /// The pod spec's <c>enableServiceLinks</c> (default true): whether the kubelet gives the pods the
@@ -41,6 +47,14 @@ public sealed record Workload(
     /// DNS, see <c>ClusterDns.WithDns</c>); false for everything the inputs define.
     /// </summary>
     public bool IsAssumed { get; init; }
+
+    /// <summary>
+    /// For a subject that holds only some of a controller's pods, because selectors tell its pods apart, the controller
+    /// (its <see cref="Kind"/> and namespace, with the controller's name); null for a subject holding all of them.
+    /// <see cref="Name"/> then names the part: a pod (<c>db-0</c>), a ReplicaSet (<c>web-7d9f</c>), the controller
+    /// itself for the largest remaining part, or a list of pods.
+    /// </summary>
+    public ObjectRef? Controller { get; init; }
 
     /// <summary>
     /// Whether the workload has two or more pods (declared replicas or loaded pods), so that traffic between two of

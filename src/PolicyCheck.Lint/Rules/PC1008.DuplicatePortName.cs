@@ -38,7 +38,8 @@ public sealed class DuplicatePortName : LintRule
             }
         }
 
-        foreach (var workload in context.Cluster.Workloads)
+        // The parts of a controller split by selectors share its pod template: report the template once.
+        foreach (var workload in context.Cluster.Workloads.DistinctBy(w => (w.Controller ?? w.Ref, w.Ports.FirstOrDefault().Span)))
         {
             var first = new Dictionary<string, ContainerPort>(StringComparer.Ordinal);
             foreach (var port in workload.Ports)
@@ -48,7 +49,7 @@ public sealed class DuplicatePortName : LintRule
                 if (!first.TryAdd(name, port))
                 {
                     var earlier = first[name];
-                    context.Report(Descriptor, port.Span, [earlier.Span], workload.Kind, $"{workload.Namespace}/{workload.Name}", name,
+                    context.Report(Descriptor, port.Span, [earlier.Span], workload.Kind, $"{workload.Namespace}/{workload.Controller?.Name ?? workload.Name}", name,
                         $"container ports {earlier.Number}/{earlier.Protocol.ToApiString()} and {port.Number}/{port.Protocol.ToApiString()}",
                         "a named port in a NetworkPolicy or a Service targetPort that uses it is ambiguous", "pod template");
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PolicyCheck.Core.Diagnostics;
 using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Objects;
@@ -34,7 +35,8 @@ internal sealed class ClusterBuilder
 
     public Cluster Build()
     {
-        var workloads = WorkloadGrouping.Build(_workloads, _pods.Values);
+        var selectors = new PodSelectors(_policies.Values, _services.Values, NamespaceLabels);
+        var workloads = WorkloadGrouping.Build(_workloads, _pods.Values, selectors);
         var services = _services.Values.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
         var policies = _policies.Values.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
 
@@ -54,6 +56,12 @@ internal sealed class ClusterBuilder
             [.. services],
             [.. policies]);
     }
+
+    /// <summary>A namespace's labels: as declared, else only the name label the API server sets.</summary>
+    private ImmutableSortedDictionary<string, string> NamespaceLabels(string name) =>
+        _namespaces.TryGetValue(new ObjectRef(nameof(Namespace), string.Empty, name), out var ns)
+            ? ns.Labels
+            : Labels.Of((Namespace.NameLabel, name));
 
     private void Put<T>(Dictionary<ObjectRef, T> map, ObjectRef key, T value, SourceSpan span, Func<T, SourceSpan> spanOf)
     {

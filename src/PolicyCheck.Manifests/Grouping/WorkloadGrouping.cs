@@ -8,16 +8,21 @@ namespace PolicyCheck.Manifests.Grouping;
 /// Turns workload and pod manifests into <see cref="Workload"/>s. A pod whose controller owner is a workload kind
 /// joins its top-most controller (pod → ReplicaSet → Deployment, pod → Job → CronJob) as far as the inputs show the
 /// chain, and a Deployment's pods join the Deployment even when their ReplicaSet is not in the inputs (see
-/// <see cref="OwnerRef"/>); pods of one controller become one workload however many replicas there are.
+/// <see cref="OwnerRef"/>); pods of one controller become one workload however many replicas there are, unless
+/// selectors tell them apart: then each set of pods every selector treats alike is a workload of its own (see
+/// <see cref="Parts"/> and docs/workloads.md).
 /// </summary>
 internal static class WorkloadGrouping
 {
     /// <summary>The label the Deployment controller puts on pods and appends to its ReplicaSets' names.</summary>
-    public const string PodTemplateHashLabel = "pod-template-hash";
+    public const string PodTemplateHashLabel = ControllerLabels.PodTemplateHash;
+
+    /// <summary>How many pod names a part named after its pods lists before it counts the rest.</summary>
+    private const int MaxNamedPods = 3;
 
     private const int MaxOwnerChain = 8;
 
-    public static List<Workload> Build(IReadOnlyDictionary<ObjectRef, LoadedWorkload> workloads, IEnumerable<LoadedPod> pods)
+    public static List<Workload> Build(IReadOnlyDictionary<ObjectRef, LoadedWorkload> workloads, IEnumerable<LoadedPod> pods, PodSelectors selectors)
     {
         var groups = new Dictionary<ObjectRef, Group>();
         Group GroupOf(ObjectRef top) => groups.TryGetValue(top, out var g) ? g : groups[top] = new Group(top);
@@ -40,7 +45,17 @@ internal static class WorkloadGrouping
                 result.Add(BarePod(pod));
         }
 
-        result.AddRange(groups.Values.Select(ToWorkload));
+        var parts = new List<Workload>();
+        foreach (var group in groups.Values)
+        {
+            var workload = ToWorkload(group, selectors, out var split);
+            if (split is null)
+                result.Add(workload);
+            else
+                parts.AddRange(split);
+        }
+
+        AddUniquelyNamed(result, parts);
         result.Sort(static (a, b) =>
         {
             var order = string.CompareOrdinal(a.Namespace, b.Namespace);
@@ -103,7 +118,7 @@ internal static class WorkloadGrouping
     /// template; ports from the template when it has any, else from that pod; replicas as declared, else the number
     /// of pods. A controller missing from the inputs takes its template from the busiest workload it owns.
     /// </summary>
-    private static Workload ToWorkload(Group group)
+    private static Workload ToWorkload(Group group, PodSelectors selectors, out List<Workload>? parts)
     {
         var pods = group.Pods.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var source = group.Declared ?? group.Owned
@@ -112,14 +127,128 @@ internal static class WorkloadGrouping
             .FirstOrDefault();
         var firstPod = pods.FirstOrDefault();
         var template = source?.Template ?? firstPod!.Template; // a group has a declared or owned workload, or a pod
-        var labels = firstPod?.Template.Labels ?? template.Labels;
+        var kind = Enum.Parse<WorkloadKind>(group.Top.Kind);
+        var labels = firstPod?.Template.Labels ?? ControllerPods.Labels(kind, source!, null, selectors.Keys);
         var ports = template.Ports.Length > 0 || firstPod is null ? template.Ports : firstPod.Template.Ports;
         var replicas = group.Declared?.Replicas ?? (pods.Count > 0 ? pods.Count : source!.Replicas);
         var span = group.Declared?.Span ?? firstPod?.Span ?? source!.Span;
         var ips = pods.SelectMany(p => p.Ips).Distinct().ToImmutableArray();
-        var kind = Enum.Parse<WorkloadKind>(group.Top.Kind);
-        return new Workload(kind, group.Top.Namespace, group.Top.Name, labels, ports, replicas, template.HostNetwork,
+        var whole = new Workload(kind, group.Top.Namespace, group.Top.Name, labels, ports, replicas, template.HostNetwork,
             [.. pods.Select(p => p.Name)], ips, span, template.EnableServiceLinks, template.Hostname, template.Subdomain);
+
+        parts = null;
+        if (selectors.Keys.Count == 0)
+            return whole;
+        IReadOnlyList<PodSelectors.Entry> InNamespace() => selectors.In(group.Top.Namespace);
+        var entries = ControllerPods.Of(group.Top, source, replicas, group.Owned, pods, selectors.Keys, InNamespace);
+        if (PodPartition.Split(entries, InNamespace) is { } split)
+            parts = Parts(whole, template.Ports, entries, split);
+        else if (pods.Count == 0 && entries.Count > 0)
+            whole = whole with { Labels = WithSelectedKeys(whole.Labels, entries[0].Labels, selectors.Keys) };
+        return whole;
+    }
+
+    /// <summary>
+    /// One workload per part of a split controller, each knowing its <see cref="Workload.Controller"/>. Names: a part
+    /// that is exactly the pods of one ReplicaSet or Job is named after it (<c>web-7d9f</c>); a part of one pod whose
+    /// name is known is named after the pod (<c>db-0</c>); of the other parts the largest (the first on a tie) keeps
+    /// the controller's name; any further part lists its pods, or ReplicaSets, joined by <c>+</c> (at most
+    /// <see cref="MaxNamedPods"/>, then <c>+N-more</c>). Labels come from the part's first pod, replicas count its pods.
+    /// </summary>
+    private static List<Workload> Parts(Workload whole, ImmutableArray<ContainerPort> templatePorts, List<PodEntry> entries, List<List<PodEntry>> split)
+    {
+        var names = new string?[split.Count];
+        for (var i = 0; i < split.Count; i++)
+        {
+            var part = split[i];
+            if (part[0].CreatorName is { } creator && part.TrueForAll(e => e.CreatorName == creator) &&
+                entries.Count(e => e.CreatorName == creator) == part.Count)
+                names[i] = creator;
+            else if (part is [{ Count: 1, Names: [var pod] }])
+                names[i] = pod;
+        }
+
+        var largest = -1;
+        for (var i = 0; i < split.Count; i++)
+        {
+            if (names[i] is null && (largest < 0 || PodCount(split[i]) > PodCount(split[largest])))
+                largest = i;
+        }
+
+        var result = new List<Workload>(split.Count);
+        for (var i = 0; i < split.Count; i++)
+        {
+            var part = split[i];
+            var name = names[i] ?? (i == largest ? whole.Name : ListName(whole.Name, part));
+            var loaded = part.Where(e => e.Pod is not null).Select(e => e.Pod!).ToList(); // filtered on the line
+            var creator = part[0].Creator;
+            var span = loaded is [var single] && part.Count == 1 ? single.Span
+                : creator is not null && name == creator.Name ? creator.Span
+                : whole.Span;
+            result.Add(whole with
+            {
+                Name = name,
+                Labels = part[0].Labels,
+                Ports = templatePorts.Length > 0 || loaded.Count == 0 ? whole.Ports : loaded[0].Template.Ports,
+                Replicas = PodCount(part),
+                PodNames = [.. part.SelectMany(e => e.Names)],
+                PodIps = [.. loaded.SelectMany(p => p.Ips).Distinct()],
+                Span = span,
+                Controller = whole.Ref,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The template's labels with every key some selector looks at as the pods have it: the pods may come from
+    /// ReplicaSets or Jobs in the inputs (their pod-template-hash, their job-name), which every selector treats alike
+    /// when the controller is not split, so the first pod answers for all. Other keys stay as the template writes them.
+    /// </summary>
+    private static ImmutableSortedDictionary<string, string> WithSelectedKeys(
+        ImmutableSortedDictionary<string, string> template, ImmutableSortedDictionary<string, string> pod, IReadOnlySet<string> keys)
+    {
+        var labels = template;
+        foreach (var key in keys)
+        {
+            labels = pod.TryGetValue(key, out var value) ? labels.SetItem(key, value) : labels.Remove(key);
+        }
+
+        return labels;
+    }
+
+    private static int PodCount(List<PodEntry> part) => part.Sum(e => e.Count);
+
+    private static string ListName(string controller, List<PodEntry> part)
+    {
+        var units = part.SelectMany(e => e.Names.Length > 0 ? e.Names : e.CreatorName is { } c ? [c] : ImmutableArray<string>.Empty)
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (units.Count == 0)
+            return controller;
+        if (units.Count <= MaxNamedPods)
+            return string.Join('+', units);
+        var more = units.Count - (MaxNamedPods - 1);
+        return string.Join('+', units.Take(MaxNamedPods - 1)) + $"+{more.ToString(System.Globalization.CultureInfo.InvariantCulture)}-more";
+    }
+
+    /// <summary>
+    /// Adds the parts of split controllers to <paramref name="result"/>. A part's name can be taken by another workload
+    /// of the same kind in the namespace (a StatefulSet <c>db-0</c> beside pod <c>db-0</c> of StatefulSet <c>db</c>):
+    /// such a part is called <c>controller:name</c> instead, so every subject id stays unique.
+    /// </summary>
+    private static void AddUniquelyNamed(List<Workload> result, List<Workload> parts)
+    {
+        if (parts.Count == 0)
+            return;
+        var taken = result.Select(w => (w.Namespace, w.Name, w.Kind)).ToHashSet();
+        foreach (var part in parts)
+        {
+            var named = part;
+            while (!taken.Add((named.Namespace, named.Name, named.Kind)))
+                named = named with { Name = $"{part.Controller!.Value.Name}:{named.Name}" }; // parts always have a controller
+            result.Add(named);
+        }
     }
 
     private sealed class Group(ObjectRef top)

@@ -13,4 +13,10 @@ internal sealed record LoadedWorkload(
     SourceSpan Span)
 {
     public ObjectRef Ref => new(Kind.ToString(), Namespace, Name);
+
+    /// <summary>A StatefulSet's <c>spec.ordinals.start</c>: its pods are numbered from here (default 0).</summary>
+    public int OrdinalStart { get; init; }
+
+    /// <summary><c>metadata.uid</c> when written (live objects have it), which a Job puts on its pods; else null.</summary>
+    public string? Uid { get; init; }
 }

@@ -43,6 +43,7 @@ internal static class WorkloadReader
             replicas = written ?? 1;
         }
 
+        var ordinalStart = kind == WorkloadKind.StatefulSet ? ReadOrdinalStart(context, spec) : 0;
         var template = PodSpecReader.ReadTemplate(context, templateNode);
         if (kind == WorkloadKind.StatefulSet && template is not null)
         {
@@ -55,8 +56,30 @@ internal static class WorkloadReader
             context.Reject(LoadDiagnostics.MissingField, spec ?? root, templatePath);
         return context.Rejected || template is null
             ? null
-            : new LoadedWorkload(kind, metadata.Namespace, metadata.Name, template, replicas, metadata.Controller, context.Span(root));
+            : new LoadedWorkload(kind, metadata.Namespace, metadata.Name, template, replicas, metadata.Controller, context.Span(root))
+            {
+                OrdinalStart = ordinalStart,
+                Uid = ReadUid(context, root),
+            };
     }
+
+    /// <summary>
+    /// <c>spec.ordinals.start</c> of a StatefulSet: "the index of the first replica", 0 when absent (Kubernetes
+    /// 1.31 and later; the pods are then named <c>&lt;set&gt;-&lt;start&gt;</c> onwards).
+    /// </summary>
+    private static int ReadOrdinalStart(ObjectContext context, YamlMapping? spec)
+    {
+        var ordinals = context.ReadMapping(spec?["ordinals"], "ordinals");
+        var startNode = ordinals?["start"];
+        var start = context.ReadInteger(startNode, "start");
+        if (start < 0)
+            context.Reject(LoadDiagnostics.WrongType, startNode!, "start", "an ordinal of 0 or more", $"the number '{start}'"); // a value was read from it
+        return start is > 0 ? start.Value : 0;
+    }
+
+    /// <summary><c>metadata.uid</c>, read here rather than with the rest of metadata because only a Job's pods carry it.</summary>
+    private static string? ReadUid(ObjectContext context, YamlMapping root) =>
+        context.ReadString((root["metadata"] as YamlMapping)?["uid"], "uid") is { Length: > 0 } uid ? uid : null;
 
     private static FieldSet SpecFields(WorkloadKind kind) => kind switch
     {
