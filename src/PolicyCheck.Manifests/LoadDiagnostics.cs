@@ -218,7 +218,7 @@ public static class LoadDiagnostics
     public static DiagnosticDescriptor UnevaluatedPolicy { get; } = new(
         "PC0055", nameof(UnevaluatedPolicy), "Policy kind is not evaluated",
         "{0} '{1}' ({2}) is not evaluated: {3} enforces it, and the results leave out what it allows or denies for the pods it selects {4}; " +
-        "acknowledge the kind with --ignore-kind {0}.{2} or 'ignore-kinds:' in .policycheck.yaml.",
+        "acknowledge the kind with --ignore-kind {5} or 'ignore-kinds:' in .policycheck.yaml.",
         Category, Severity.Warning);
 
     /// <summary>Every descriptor above, in ID order.</summary>

@@ -5,6 +5,7 @@ using PolicyCheck.Core.Selectors;
 using PolicyCheck.Core.Services;
 using PolicyCheck.Manifests;
 using PolicyCheck.Manifests.Input;
+using PolicyCheck.Manifests.Operators;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -30,7 +31,9 @@ internal static class Analysis
         ReachabilityMatrix matrix;
         using (var progress = new ProgressPrinter(terminal))
         {
-            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(options.Namespace ?? "default", options.MaxInputBytes), terminal.Input, progress, cancellationToken);
+            var loadOptions = new LoadOptions(options.Namespace ?? "default", options.MaxInputBytes) { Operators = terminal.Operators ?? OperatorCatalog.Shipped };
+            loaded = preloaded ?? ManifestLoader.Load(paths, loadOptions, terminal.Input, progress, cancellationToken);
+            loaded = IgnoreKinds.Apply(loaded, options.IgnoreKinds.Concat(terminal.IgnoredKinds), terminal, options.Quiet);
             var loadTime = clock.Elapsed;
             var cluster = loaded.Cluster;
             // Objects read from a live cluster leave out only what was not asked for: its DNS is there, not assumed.
@@ -80,7 +83,7 @@ internal static class Analysis
             return (int)ExitCode.UsageError;
         if (!quiet)
             PrintInputSummary(loaded, terminal, $"the {what} leaves out what was rejected");
-        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+        return (int)(loaded.IsIncomplete ? ExitCode.IncompleteInput : ExitCode.Ok);
     }
 
     /// <summary>
@@ -100,6 +103,7 @@ internal static class Analysis
             terminal.Error.WriteLine($"policycheck: {rejected} input error(s): {consequence}.");
         if (replaced > 0)
             terminal.Error.WriteLine($"policycheck: {replaced} object(s) defined twice: each later definition replaced the earlier one, as kubectl apply would.");
+        IgnoreKinds.PrintSummary(loaded, terminal);
     }
 
     /// <summary>Whether an input error other than a replaced duplicate left something out.</summary>

@@ -136,7 +136,7 @@ internal sealed class ObjectReader
             _builder.AddUnevaluated(resource);
             var scope = unevaluated.ClusterWide ? "in every namespace" : $"in namespace '{resource.Namespace}'";
             _diagnostics.Add(Diagnostic.Create(LoadDiagnostics.UnevaluatedPolicy, context.Span(root), kind, resource.Id, group,
-                unevaluated.Plugin, scope));
+                unevaluated.Plugin, scope, resource.QualifiedKind));
             _counters.Skip(skippedAs);
             return;
         }
