@@ -104,6 +104,22 @@ internal static class Analysis
         if (replaced > 0)
             terminal.Error.WriteLine($"policycheck: {replaced} object(s) defined twice: each later definition replaced the earlier one, as kubectl apply would.");
         IgnoreKinds.PrintSummary(loaded, terminal);
+        if (!loaded.Cluster.Policies.IsEmpty && loaded.Cluster.Workloads.IsEmpty)
+            terminal.Error.WriteLine("policycheck: warning: these policies select nothing because the inputs hold no pods or workloads; add them, or use 'policycheck audit' to read a cluster.");
+    }
+
+    /// <summary>
+    /// When no input exists at all (every path is missing), says so on stderr and gives exit code 2: a matrix or list
+    /// of nothing would look like a result. Null when something was read.
+    /// </summary>
+    public static int? NothingToShow(LoadResult loaded, Terminal terminal)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(terminal);
+        if (loaded.Statistics.Files > 0 || !loaded.Diagnostics.Any(d => d.Descriptor.Id == LoadDiagnostics.InputNotFound.Id))
+            return null;
+        terminal.Error.WriteLine("policycheck: no input exists, so there is no result to show.");
+        return (int)ExitCode.IncompleteInput;
     }
 
     /// <summary>Whether an input error other than a replaced duplicate left something out.</summary>
