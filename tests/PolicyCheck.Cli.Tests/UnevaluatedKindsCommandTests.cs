@@ -156,6 +156,16 @@ public sealed class UnevaluatedKindsCommandTests
         }
     }
 
+    [Test]
+    public async Task Verbose_NamesTheWorkloadsOperatorsCreate()
+    {
+        var root = Write("apiVersion: monitoring.coreos.com/v1\nkind: Alertmanager\nmetadata: {name: main, namespace: monitoring}\nspec: {replicas: 3}\n");
+
+        var result = await CliRunner.RunAsync("matrix", root, "--verbose");
+
+        Assert.That(result.Error, Does.Contain("created by operators: monitoring/alertmanager-main (StatefulSet) from Alertmanager monitoring/main"));
+    }
+
     [TestCase("matrix")]
     [TestCase("list")]
     [TestCase("services")]
