@@ -171,6 +171,53 @@ public sealed class OperatorCatalogueTests
     }
 
     [Test]
+    [Description("ECK: a StatefulSet '<name>-es-<nodeSet>' per node set with count pods; the user's pod labels win.")]
+    public void Elasticsearch_IsOneStatefulSetPerNodeSet()
+    {
+        var loaded = Load("""
+            apiVersion: elasticsearch.k8s.elastic.co/v1
+            kind: Elasticsearch
+            metadata: {name: logs, namespace: elastic}
+            spec:
+              version: 8.15.0
+              nodeSets:
+                - name: masters
+                  count: 3
+                - name: data
+                  count: 2
+                  podTemplate:
+                    metadata:
+                      labels: {tier: hot, common.k8s.elastic.co/type: mine}
+            """);
+
+        Assert.That(loaded.Diagnostics, Is.Empty, () => string.Join("\n", loaded.Diagnostics));
+        var workloads = loaded.Cluster.Workloads;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(workloads.Select(w => (w.Kind, w.Id, w.Replicas)), Is.EqualTo(new[]
+            {
+                (WorkloadKind.StatefulSet, "elastic/logs-es-data", 2), (WorkloadKind.StatefulSet, "elastic/logs-es-masters", 3),
+            }));
+            Assert.That(workloads[1].Labels, Is.EqualTo(Expected(
+                ("common.k8s.elastic.co/type", "elasticsearch"),
+                ("elasticsearch.k8s.elastic.co/cluster-name", "logs"),
+                ("elasticsearch.k8s.elastic.co/statefulset-name", "logs-es-masters"))));
+            Assert.That(workloads[0].Labels["tier"], Is.EqualTo("hot"));
+            Assert.That(workloads[0].Labels["common.k8s.elastic.co/type"], Is.EqualTo("mine"), "ECK does not override the user's labels");
+            Assert.That(workloads[0].Ports.Select(p => $"{p.Name},{p.Number}"), Is.EqualTo(new[] { "https,9200", "transport,9300" }));
+        }
+    }
+
+    [Test]
+    public void Elasticsearch_WithoutHttpTls_NamesTheHttpPortHttp()
+    {
+        var loaded = Load("apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata: {name: e, namespace: x}\n" +
+                          "spec:\n  http: {tls: {selfSignedCertificate: {disabled: true}}}\n  nodeSets: [{name: all, count: 1}]\n");
+
+        Assert.That(loaded.Cluster.Workloads.Single().Ports.Select(p => $"{p.Name},{p.Number}"), Is.EqualTo(new[] { "http,9200", "transport,9300" }));
+    }
+
+    [Test]
     [Description("A kubectl dump holds the StatefulSet the operator made: it is not duplicated, and the written one wins.")]
     public void Prometheus_WithItsStatefulSetInTheInputs_IsOneWorkload()
     {
@@ -251,6 +298,7 @@ public sealed class OperatorCatalogueTests
         Assert.That(kinds, Is.EquivalentTo(new[]
         {
             "Prometheus.monitoring.coreos.com", "Alertmanager.monitoring.coreos.com", "ThanosRuler.monitoring.coreos.com", "Cluster.postgresql.cnpg.io",
+            "Elasticsearch.elasticsearch.k8s.elastic.co",
         }));
         Assert.That(OperatorCatalog.Shipped.Entries.Where(e => e.Creates != OperatorCreates.Nothing).Select(e => e.Source), Is.All.Not.Null.And.All.Not.Empty);
     }
@@ -290,6 +338,7 @@ public sealed class OperatorCatalogueTests
     [TestCase("operators:\n  - {group: example.com, kind: Foo, operator: o, creates: nothing, replica: 1}\n", "extra.yaml:2:68", "Unknown key 'replica' in an operator entry;")]
     [TestCase("operators:\n  - {group: example, kind: Foo, operator: o, creates: nothing}\n", "extra.yaml:2:13", "The group 'example' of Foo must be a custom resource's API group")]
     [TestCase("operators:\n  - {group: example.com, kind: Foo, creates: nothing}\n", "extra.yaml:2:5", "An operator entry needs 'operator'.")]
+    [TestCase("operators:\n  - {group: example.com, kind: Foo, operator: o, creates: Pods, name: x, forEach: spec.sets}\n", "extra.yaml:2:83", "'forEach' applies to 'creates: StatefulSet' without 'shards' only.")]
     [TestCase("operators:\n  - {group: example.com, kind: Foo, operator: o, creates: Pods, name: x, ports: [{name: http}]}\n", "extra.yaml:2:82", "A port needs a 'port' number in 1-65535.")]
     public void CatalogueEntry_Invalid_IsALocatedError(string text, string at, string message)
     {

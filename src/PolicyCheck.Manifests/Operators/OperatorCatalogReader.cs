@@ -17,7 +17,7 @@ public static class OperatorCatalogReader
     private static readonly string[] EntryKeys =
     [
         "group", "kind", "operator", "version", "source", "creates", "name", "replicas", "shards", "firstOrdinal",
-        "labelsFrom", "labels", "firstPodLabels", "otherPodLabels", "ports",
+        "labelsFrom", "labels", "firstPodLabels", "otherPodLabels", "ports", "forEach", "copiedLabelsWin",
     ];
 
     private static readonly string[] PortKeys = ["name", "port", "protocol", "nameFrom", "portFrom", "when", "unless"];
@@ -110,12 +110,20 @@ public static class OperatorCatalogReader
 
             if (creates is not OperatorCreates.Pods && (entry["firstPodLabels"] ?? entry["otherPodLabels"] ?? entry["firstOrdinal"]) is { } podOnly)
                 Error(podOnly, $"'firstOrdinal', 'firstPodLabels' and 'otherPodLabels' apply to 'creates: Pods' only.");
+            var forEach = Field(entry["forEach"], "forEach");
+            if (forEach is not null && (creates is not OperatorCreates.StatefulSet || shardsField is not null))
+                Error(entry["forEach"]!, "'forEach' applies to 'creates: StatefulSet' without 'shards' only.");
+            var copiedLabelsWin = Boolean(entry["copiedLabelsWin"], "copiedLabelsWin") ?? false;
             if (_failed || group is null || kind is null || operatorName is null || creates is null)
                 return null;
             return new OperatorEntry(group, kind, operatorName, Text(entry, "version", required: false), Text(entry, "source", required: false),
                 creates.Value, name, replicasField, defaultReplicas, shardsField, shardSuffix, firstOrdinal, labelsFrom, labels,
                 firstPodLabels, otherPodLabels, ports,
-                new SourceSpan(path, node.Start.Line, node.Start.Column, node.End.Line, node.End.Column));
+                new SourceSpan(path, node.Start.Line, node.Start.Column, node.End.Line, node.End.Column))
+            {
+                ForEach = forEach,
+                CopiedLabelsWin = copiedLabelsWin,
+            };
         }
 
         private OperatorCreates? Creates(YamlMapping entry)
@@ -233,6 +241,20 @@ public static class OperatorCatalogReader
             }
 
             return text;
+        }
+
+        private bool? Boolean(YamlNode? node, string what)
+        {
+            switch (node)
+            {
+                case null or YamlScalar { IsNull: true }:
+                    return null;
+                case YamlScalar scalar when scalar.TryGetBoolean(out var value):
+                    return value;
+                default:
+                    Error(node, $"'{what}' must be true or false, not {node.Describe()}.");
+                    return null;
+            }
         }
 
         private int? Integer(YamlNode? node, string what, int minimum)

@@ -6,7 +6,8 @@ namespace PolicyCheck.Manifests.Operators;
 /// <summary>
 /// One entry of the operator catalogue (docs/operators.md): a custom resource kind and the pods its operator creates.
 /// Text in <see cref="Name"/> and label values may hold <c>{name}</c> (the custom resource's name), <c>{shard}</c>
-/// (0, 1, …), <c>{ordinal}</c> (a pod's number) and <c>{pod}</c> (a pod's name).
+/// (0, 1, …), <c>{ordinal}</c> (a pod's number), <c>{pod}</c> (a pod's name), <c>{workload}</c> (the StatefulSet's
+/// name, in labels) and <c>{item.name}</c> (with <see cref="ForEach"/>).
 /// </summary>
 /// <param name="Name">The StatefulSet's name, or each pod's name for <see cref="OperatorCreates.Pods"/>.</param>
 /// <param name="ReplicasField">The field path of the pod count per shard (null: <paramref name="DefaultReplicas"/>).</param>
@@ -37,6 +38,15 @@ public sealed record OperatorEntry(
     ImmutableArray<OperatorPort> Ports,
     SourceSpan Span)
 {
+    /// <summary>
+    /// A field path of a list: the operator creates the workloads once per entry (ECK: a StatefulSet per node set);
+    /// field paths starting <c>item.</c> are then looked up in the entry, and <c>{item.name}</c> is its <c>name</c>.
+    /// </summary>
+    public string? ForEach { get; init; }
+
+    /// <summary>Whether copied labels win a clash with <see cref="Labels"/> (ECK); by default the operator's win.</summary>
+    public bool CopiedLabelsWin { get; init; }
+
     /// <summary><c>Prometheus.monitoring.coreos.com</c>.</summary>
     public string QualifiedKind => $"{Kind}.{Group}";
 }
