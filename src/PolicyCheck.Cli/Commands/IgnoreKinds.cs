@@ -45,7 +45,7 @@ internal static class IgnoreKinds
             ?? Spelling.Nearest(value, UnevaluatedKinds.Names);
         var hint = near is null ? string.Empty : $" Did you mean '{near}'?";
         return $"'{value}' is not a policy kind PolicyCheck leaves unevaluated; use one of " +
-               $"{string.Join(", ", UnevaluatedKinds.Names.Take(UnevaluatedKinds.All.Select(k => k.Name).Distinct().Count()))}, or KIND.GROUP.{hint}";
+               $"{string.Join(", ", UnevaluatedKinds.All.Select(k => k.Name).Distinct(StringComparer.Ordinal))}, or KIND.GROUP.{hint}";
     }
 
     /// <summary>
