@@ -92,7 +92,12 @@ public static class CliApp
             if (ConfigStep.Prepare(root, parse, args, terminal, out var config) is not { } configured)
                 return (int)ExitCode.UsageError;
             // The commands take the terminal from the invocation (Terminal.From), so they see the configuration's ignores.
-            var invocation = new TerminalInvocation(terminal with { InputFilter = config?.InputFilter() });
+            var invocation = new TerminalInvocation(terminal with
+            {
+                InputFilter = config?.InputFilter(),
+                Operators = config?.Operators,
+                IgnoredKinds = [.. config?.File.IgnoreKinds.Select(k => k.Text) ?? []],
+            });
             return await configured.InvokeAsync(invocation, cancellationToken);
         }
         catch (StandardOutputException ex)

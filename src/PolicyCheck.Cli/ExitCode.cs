@@ -12,7 +12,10 @@ public enum ExitCode
     /// <summary>Findings at or above the failure threshold (lint, diff gates).</summary>
     Findings = 1,
 
-    /// <summary>Some input could not be read or was rejected: results are incomplete.</summary>
+    /// <summary>
+    /// Some input could not be read or was rejected, or holds a policy of a kind PolicyCheck does not evaluate that
+    /// was not acknowledged (<c>--ignore-kind</c>): results are incomplete.
+    /// </summary>
     IncompleteInput = 2,
 
     /// <summary>The command line was wrong (unknown option, bad value, no input).</summary>

@@ -17,6 +17,12 @@ public sealed record Terminal(TextWriter Output, TextWriter Error, TextReader In
     /// </summary>
     public InputFilter? InputFilter { get; init; }
 
+    /// <summary>The configuration's operator catalogue (the shipped one plus its <c>operators:</c>); null for the shipped one alone.</summary>
+    public PolicyCheck.Manifests.Operators.OperatorCatalog? Operators { get; init; }
+
+    /// <summary>The configuration's <c>ignore-kinds:</c>: policy kinds acknowledged as not evaluated.</summary>
+    public IReadOnlyList<string> IgnoredKinds { get; init; } = [];
+
     /// <summary>Colour on stdout: only on a terminal, and never when NO_COLOR is set (any value).</summary>
     public bool OutputColor => OutputIsTerminal && !NoColor;
 

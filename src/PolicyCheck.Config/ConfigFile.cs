@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Config;
 
@@ -20,6 +21,15 @@ public sealed record ConfigFile(
     /// <c>defaults</c> entry and the command line win. <c>null</c> when not written.
     /// </summary>
     public ConfigScalar? Cni { get; init; }
+
+    /// <summary>
+    /// The <c>operators:</c> list as written (the operator catalogue's schema, docs/operators.md); PolicyCheck.Manifests
+    /// reads it, so this project need not know the schema. Null when absent.
+    /// </summary>
+    public YamlNode? Operators { get; init; }
+
+    /// <summary>The <c>ignore-kinds:</c> list: policy kinds acknowledged as not evaluated, as <c>--ignore-kind</c> takes them.</summary>
+    public ImmutableArray<ConfigScalar> IgnoreKinds { get; init; } = [];
 
     public static ConfigFile Empty(string path) => new(path, null, [], [], []);
 }

@@ -12,7 +12,7 @@ namespace PolicyCheck.Config;
 /// </summary>
 public static class ConfigReader
 {
-    private static readonly string[] ConfigKeys = ["profile", "rules", "ignore", "defaults", "cni"];
+    private static readonly string[] ConfigKeys = ["profile", "rules", "ignore", "defaults", "cni", "operators", "ignore-kinds"];
     private static readonly string[] ProfileKeys = ["name", "description", "extends", "rules"];
     private static readonly string[] RuleKeys = ["enabled", "severity", "params"];
 
@@ -33,7 +33,12 @@ public static class ConfigReader
             var rules = reader.Rules(mapping["rules"]);
             var ignore = reader.ScalarList(mapping["ignore"], "ignore");
             var defaults = reader.Defaults(mapping["defaults"]);
-            config = new ConfigFile(path, profile, rules, ignore, defaults) { Cni = reader.Scalar(mapping["cni"], "cni") };
+            config = new ConfigFile(path, profile, rules, ignore, defaults)
+            {
+                Cni = reader.Scalar(mapping["cni"], "cni"),
+                Operators = mapping["operators"],
+                IgnoreKinds = reader.ScalarList(mapping["ignore-kinds"], "ignore-kinds"),
+            };
         }
 
         errors = [.. reader.Errors];

@@ -83,6 +83,30 @@ public sealed class LintContext
     }
 
     /// <summary>
+    /// The clause a "selects nothing" finding adds when custom resources of kinds no operator entry describes are in
+    /// <paramref name="namespaces"/>: their operators may create the pods the selector looks for. Empty when there
+    /// are none.
+    /// </summary>
+    public string UnmodelledOperatorClause(IEnumerable<string> namespaces) =>
+        UnmodelledOperatorKinds(namespaces) is { } kinds ? $", but it may select pods created by the operator of {kinds} (not modelled)" : string.Empty;
+
+    /// <summary>
+    /// The kinds of <see cref="Cluster.UnmodelledResources"/> in <paramref name="namespaces"/> (all when null), quoted
+    /// and joined by "or", or null when there are none.
+    /// </summary>
+    public string? UnmodelledOperatorKinds(IEnumerable<string>? namespaces)
+    {
+        var wanted = namespaces?.ToHashSet(StringComparer.Ordinal);
+        var kinds = Cluster.UnmodelledResources
+            .Where(r => wanted is null || wanted.Contains(r.Namespace))
+            .Select(r => r.Kind)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return kinds.Count == 0 ? null : string.Join(" or ", kinds.Select(k => $"'{k}'"));
+    }
+
+    /// <summary>
     /// How each workload reaches the cluster DNS (<see cref="ClusterDns.Assess"/>, which may evaluate a copy of the
     /// cluster with the standard CoreDNS added), assessed once for every rule that asks.
     /// </summary>

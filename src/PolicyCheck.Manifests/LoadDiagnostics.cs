@@ -215,6 +215,12 @@ public static class LoadDiagnostics
         "PC0054", nameof(InvalidKind), "Kind is not valid",
         "The kind '{0}' is not valid: a kind is letters, digits and '-', starting with a letter and at most 63 long, so no API serves it{1}; {2} is left out.");
 
+    public static DiagnosticDescriptor UnevaluatedPolicy { get; } = new(
+        "PC0055", nameof(UnevaluatedPolicy), "Policy kind is not evaluated",
+        "{0} '{1}' ({2}) is not evaluated: {3} enforces it, and the results leave out what it allows or denies for the pods it selects {4}; " +
+        "acknowledge the kind with --ignore-kind {5} or 'ignore-kinds:' in .policycheck.yaml.",
+        Category, Severity.Warning);
+
     /// <summary>Every descriptor above, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
     [
@@ -226,7 +232,7 @@ public static class LoadDiagnostics
         EndPortWithNamedPort, EndPortWithoutPort, EndPortBelowPort, PortOutOfRange, InvalidPortName, InvalidPolicyType,
         RepeatedPolicyType, InvalidServiceType, NegativeReplicas, DuplicateObject, WrongApiVersion, InvalidApiVersion,
         KindCaseMismatch, UnknownFieldIgnored, InvalidName, NullLabelValue, PolicySelectsEveryPod, NotARegularFile,
-        LinkOutsideInput, InvalidOwnerReference, SkippedKindNotRead, InvalidKind,
+        LinkOutsideInput, InvalidOwnerReference, SkippedKindNotRead, InvalidKind, UnevaluatedPolicy,
     ];
 
     private static DiagnosticDescriptor Error(string id, string name, string title, string messageFormat) =>

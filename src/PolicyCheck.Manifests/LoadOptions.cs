@@ -16,4 +16,7 @@ public sealed record LoadOptions(string DefaultNamespace = "default", long MaxIn
     public const long DefaultMaxInputBytes = 256L * 1024 * 1024;
 
     public static LoadOptions Default { get; } = new();
+
+    /// <summary>The operators whose custom resources become the workloads they create (docs/operators.md).</summary>
+    public Operators.OperatorCatalog Operators { get; init; } = PolicyCheck.Manifests.Operators.OperatorCatalog.Shipped;
 }

@@ -13,6 +13,13 @@ public sealed record LoadResult(Cluster Cluster, ImmutableArray<Diagnostic> Diag
     /// <summary>True when any diagnostic is an error, so the cluster is missing something the inputs meant.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>
+    /// True when the results cannot be whole: an input error (<see cref="HasErrors"/>), or a policy of a kind
+    /// PolicyCheck does not evaluate whose warning (<see cref="LoadDiagnostics.UnevaluatedPolicy"/>) was not
+    /// acknowledged and so removed from <see cref="Diagnostics"/>.
+    /// </summary>
+    public bool IsIncomplete => HasErrors || Diagnostics.Any(d => d.Descriptor.Id == LoadDiagnostics.UnevaluatedPolicy.Id);
+
     /// <summary>Every named object read, in input order, with its spans and suppression annotation.</summary>
     public ImmutableArray<ObjectLocation> Objects { get; init; } = [];
 

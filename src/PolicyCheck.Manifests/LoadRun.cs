@@ -35,7 +35,7 @@ internal sealed class LoadRun
         var reported = Diagnostics.Count;
         var documents = 0;
         var objects = new ObjectReader(path, Diagnostics, _options, _builder, _counters, Locations);
-        new YamlDocumentReader(path, Diagnostics, ManifestKinds.IsSkipped).Read(text, document =>
+        new YamlDocumentReader(path, Diagnostics, IsSkipped).Read(text, document =>
         {
             documents++;
             objects.Read(document);
@@ -44,6 +44,11 @@ internal sealed class LoadRun
         if (documents == 0 && Diagnostics.Count == reported)
             Diagnostics.Add(Diagnostic.Create(LoadDiagnostics.EmptyInput, SourceSpan.At(path, 1, 1), path));
     }
+
+    /// <summary>Whether the loader skips the kind: a custom resource the operator catalogue turns into pods is read.</summary>
+    private bool IsSkipped(string kind, string apiVersion) =>
+        ManifestKinds.IsSkipped(kind, apiVersion) &&
+        !(_options.Operators.TryFind(ManifestKinds.Group(apiVersion), kind, out var entry) && entry.Creates != Operators.OperatorCreates.Nothing);
 
     /// <summary>Counts an input that is not a file, such as one read of a cluster.</summary>
     public void CountInput() => _counters.Files++;

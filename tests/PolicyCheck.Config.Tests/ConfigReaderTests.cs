@@ -70,6 +70,28 @@ public sealed class ConfigReaderTests
     }
 
     [Test]
+    [Description("Issue #14: the operator catalogue's extra entries and the acknowledged policy kinds.")]
+    public void ReadConfig_OperatorsAndIgnoreKinds_AreRead()
+    {
+        const string yaml = """
+            operators:
+              - {group: example.com, kind: Foo, operator: foo-operator, creates: nothing}
+            ignore-kinds: [CiliumNetworkPolicy, NetworkPolicy.crd.antrea.io]
+            """;
+
+        var config = ConfigReader.ReadConfig(yaml, "c.yaml", RuleIds, out var errors);
+
+        Assert.That(errors, Is.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(config!.Operators, Is.InstanceOf<PolicyCheck.Yaml.YamlSequence>());
+            Assert.That((config.Operators!.Start.Line, config.Operators.Start.Column), Is.EqualTo((2, 3)));
+            Assert.That(config.IgnoreKinds.Select(k => $"{k.Text}@{k.Span.Line}:{k.Span.Column}"),
+                Is.EqualTo(new[] { "CiliumNetworkPolicy@3:16", "NetworkPolicy.crd.antrea.io@3:37" }));
+        }
+    }
+
+    [Test]
     public void ReadConfig_EmptyFile_IsAnEmptyConfiguration()
     {
         var config = ConfigReader.ReadConfig("# nothing yet\n", "c.yaml", RuleIds, out var errors);
@@ -80,7 +102,7 @@ public sealed class ConfigReaderTests
 
     private static IEnumerable<TestCaseData> ConfigErrors()
     {
-        yield return new TestCaseData("profil: strict\n", "c.yaml:1:1", "Unknown key 'profil' in the configuration; use 'profile', 'rules', 'ignore', 'defaults' or 'cni'.").SetName("UnknownTopKey");
+        yield return new TestCaseData("profil: strict\n", "c.yaml:1:1", "Unknown key 'profil' in the configuration; use 'profile', 'rules', 'ignore', 'defaults', 'cni', 'operators' or 'ignore-kinds'.").SetName("UnknownTopKey");
         yield return new TestCaseData("rules:\n  PC1001: {severity: fatal}\n", "c.yaml:2:22", "Severity 'fatal' is not valid").SetName("BadSeverity");
         yield return new TestCaseData("rules:\n  PC9999: {enabled: false}\n", "c.yaml:2:3", "Unknown rule 'PC9999'").SetName("UnknownRule");
         yield return new TestCaseData("rules:\n  PC1001: {enabled: maybe}\n", "c.yaml:2:21", "'enabled' must be true or false").SetName("BadBoolean");

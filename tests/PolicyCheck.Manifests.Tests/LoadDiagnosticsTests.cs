@@ -70,6 +70,9 @@ public sealed partial class LoadDiagnosticsTests
             nameof(LoadDiagnostics.EmptyInput), nameof(LoadDiagnostics.EmptyFolder), nameof(LoadDiagnostics.UnknownFieldIgnored),
             nameof(LoadDiagnostics.NullLabelValue), nameof(LoadDiagnostics.PolicySelectsEveryPod), nameof(LoadDiagnostics.NotARegularFile),
             nameof(LoadDiagnostics.SkippedKindNotRead),
+
+            // Issue #14: a policy kind PolicyCheck does not evaluate is read and reported, not rejected.
+            nameof(LoadDiagnostics.UnevaluatedPolicy),
         }));
     }
 

@@ -64,11 +64,9 @@ public sealed partial class ManifestLoaderTests
     [Test]
     public void Object_UnrelatedKindsAndCustomResources_StaySkippedAndCounted()
     {
+        // Calico's NetworkPolicy (crd.projectcalico.org), once a case here, is a warning since issue #14
+        // (UnevaluatedKindsTests): a policy kind that is not evaluated must not be silent.
         var result = Load("""
-            apiVersion: crd.projectcalico.org/v1
-            kind: NetworkPolicy
-            metadata: {name: calico}
-            ---
             apiVersion: example.com/v1alpha1
             kind: networkpolicy
             metadata: {name: lower}
@@ -81,7 +79,7 @@ public sealed partial class ManifestLoaderTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Diagnostics, Is.Empty);
-            Assert.That(result.Statistics.SkippedKinds.Keys, Is.EquivalentTo(new[] { "NetworkPolicy.crd.projectcalico.org", "networkpolicy", "ConfigMap" }));
+            Assert.That(result.Statistics.SkippedKinds.Keys, Is.EquivalentTo(new[] { "networkpolicy", "ConfigMap" }));
         }
     }
 

@@ -5,6 +5,7 @@ using PolicyCheck.Core.Selectors;
 using PolicyCheck.Core.Services;
 using PolicyCheck.Manifests;
 using PolicyCheck.Manifests.Input;
+using PolicyCheck.Manifests.Operators;
 
 namespace PolicyCheck.Cli.Commands;
 
@@ -30,7 +31,9 @@ internal static class Analysis
         ReachabilityMatrix matrix;
         using (var progress = new ProgressPrinter(terminal))
         {
-            loaded = preloaded ?? ManifestLoader.Load(paths, new LoadOptions(options.Namespace ?? "default", options.MaxInputBytes), terminal.Input, progress, cancellationToken);
+            var loadOptions = new LoadOptions(options.Namespace ?? "default", options.MaxInputBytes) { Operators = terminal.Operators ?? OperatorCatalog.Shipped };
+            loaded = preloaded ?? ManifestLoader.Load(paths, loadOptions, terminal.Input, progress, cancellationToken);
+            loaded = IgnoreKinds.Apply(loaded, options.IgnoreKinds.Concat(terminal.IgnoredKinds), terminal, options.Quiet);
             var loadTime = clock.Elapsed;
             var cluster = loaded.Cluster;
             // Objects read from a live cluster leave out only what was not asked for: its DNS is there, not assumed.
@@ -80,7 +83,7 @@ internal static class Analysis
             return (int)ExitCode.UsageError;
         if (!quiet)
             PrintInputSummary(loaded, terminal, $"the {what} leaves out what was rejected");
-        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : ExitCode.Ok);
+        return (int)(loaded.IsIncomplete ? ExitCode.IncompleteInput : ExitCode.Ok);
     }
 
     /// <summary>
@@ -100,6 +103,23 @@ internal static class Analysis
             terminal.Error.WriteLine($"policycheck: {rejected} input error(s): {consequence}.");
         if (replaced > 0)
             terminal.Error.WriteLine($"policycheck: {replaced} object(s) defined twice: each later definition replaced the earlier one, as kubectl apply would.");
+        IgnoreKinds.PrintSummary(loaded, terminal);
+        if (!loaded.Cluster.Policies.IsEmpty && loaded.Cluster.Workloads.IsEmpty)
+            terminal.Error.WriteLine("policycheck: warning: these policies select nothing because the inputs hold no pods or workloads; add them, or use 'policycheck audit' to read a cluster.");
+    }
+
+    /// <summary>
+    /// When no input exists at all (every path is missing), says so on stderr and gives exit code 2: a matrix or list
+    /// of nothing would look like a result. Null when something was read.
+    /// </summary>
+    public static int? NothingToShow(LoadResult loaded, Terminal terminal)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(terminal);
+        if (loaded.Statistics.Files > 0 || !loaded.Diagnostics.Any(d => d.Descriptor.Id == LoadDiagnostics.InputNotFound.Id))
+            return null;
+        terminal.Error.WriteLine("policycheck: no input exists, so there is no result to show.");
+        return (int)ExitCode.IncompleteInput;
     }
 
     /// <summary>Whether an input error other than a replaced duplicate left something out.</summary>

@@ -29,6 +29,9 @@ internal sealed record AnalysisOptions(IReadOnlyList<string> Paths)
 
     public bool Verbose { get; init; }
 
+    /// <summary><c>--ignore-kind</c> values; the configuration's <c>ignore-kinds:</c> (<see cref="Terminal.IgnoredKinds"/>) add to them.</summary>
+    public IReadOnlyList<string> IgnoreKinds { get; init; } = [];
+
     /// <summary>Whether the loader's diagnostics go to stderr (lint and diff print them their own way).</summary>
     public bool PrintDiagnostics { get; init; } = true;
 

@@ -29,6 +29,9 @@ public abstract record CommandRequest
 
     public bool Verbose { get; init; }
 
+    /// <summary><c>--ignore-kind</c>: policy kinds acknowledged as not evaluated (see <see cref="IgnoreKinds"/>).</summary>
+    public ImmutableArray<string> IgnoreKinds { get; init; } = [];
+
     /// <summary>The load-and-evaluate step of this request, on <paramref name="preloaded"/> objects when given.</summary>
     internal AnalysisOptions AnalysisOptions(LoadResult? preloaded = null) => new(Paths)
     {
@@ -38,5 +41,6 @@ public abstract record CommandRequest
         MaxInputBytes = MaxInputBytes ?? LoadOptions.DefaultMaxInputBytes,
         Quiet = Quiet,
         Verbose = Verbose,
+        IgnoreKinds = IgnoreKinds,
     };
 }

@@ -30,6 +30,7 @@ internal static class ExplainCommand
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
 
         var command = new Command(
             "explain",
@@ -39,6 +40,7 @@ internal static class ExplainCommand
         {
             from, to, toService, port, format.Output, format.Legacy, ns,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
@@ -63,6 +65,7 @@ internal static class ExplainCommand
                 OutputPath = parse.GetValue(standard.OutputFile),
                 Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

@@ -39,6 +39,7 @@ internal static class LintCommand
         var ns = CommonOptions.Namespace();
         ns.Description = "Namespace for objects that name none (default 'default').";
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
 
         var command = new Command(
             "lint",
@@ -51,6 +52,7 @@ internal static class LintCommand
         {
             format.Output, format.Legacy, failOn, profile, baseline, writeBaseline, showSuppressed, ns,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.SetAction((parse, ct) => AuditSource.RunAsync(audit, parse, Terminal.From(parse), (loaded, token) =>
@@ -67,6 +69,7 @@ internal static class LintCommand
                     OutputPath = parse.GetValue(standard.OutputFile),
                     Plugin = standard.PluginModel(parse),
                     MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                    IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                     Quiet = parse.GetValue(standard.Quiet),
                     Verbose = parse.GetValue(standard.Verbose),
                     Profile = parse.GetValue(profile),

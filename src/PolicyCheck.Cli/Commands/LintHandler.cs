@@ -75,7 +75,7 @@ internal static class LintHandler
         if (!request.Quiet)
             Analysis.PrintInputSummary(loaded, terminal, "what was rejected was not linted");
         var exit = FailsOn(report, request.FailOn) ? ExitCode.Findings : ExitCode.Ok;
-        return (int)(loaded.HasErrors ? ExitCode.IncompleteInput : exit); // the most severe wins, and 2 > 1
+        return (int)(loaded.IsIncomplete ? ExitCode.IncompleteInput : exit); // the most severe wins, and 2 > 1
     }
 
     /// <summary>Whether some finding that is not suppressed is at or above the threshold; never with <see cref="LintFailOn.None"/>.</summary>

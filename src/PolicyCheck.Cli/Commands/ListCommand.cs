@@ -38,6 +38,7 @@ internal static class ListCommand
         var ns = CommonOptions.Namespace();
         var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
 
         var command = new Command(
             "list",
@@ -47,6 +48,7 @@ internal static class ListCommand
         {
             format.Output, format.Legacy, focus, direction, port, ns, allNamespaces, selector, includeSelf, noSummary, summaryOnly,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
@@ -74,6 +76,7 @@ internal static class ListCommand
                 OutputPath = parse.GetValue(standard.OutputFile),
                 Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

@@ -15,6 +15,8 @@ internal static class ListHandler
     public static async Task<int> RunAsync(ListRequest request, LoadResult? loaded, Terminal terminal, CancellationToken cancellationToken)
     {
         (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded) with { AssumeClusterDns = true }, terminal, cancellationToken);
+        if (Analysis.NothingToShow(loaded, terminal) is { } nothing)
+            return nothing;
         // A name without namespace looks in -n, else 'default', as kubectl does; svc/NAME takes the service's backends.
         var focus = request.Focus?.Bind(request.Namespace, loaded.Cluster);
         var focused = focus?.Resolve(matrix);

@@ -30,6 +30,7 @@ internal static class MatrixCommand
         var ns = CommonOptions.Namespace();
         var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
         var services = ServicesMatrixCommandPart.CreateOption();
 
         var command = new Command(
@@ -39,6 +40,7 @@ internal static class MatrixCommand
         {
             format.Output, format.Legacy, port, ns, allNamespaces, selector, groupEquivalent, noGroup, services,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         AuditSource.AddPaths(command, paths, audit);
         command.Validators.Add(result =>
@@ -61,6 +63,7 @@ internal static class MatrixCommand
                 OutputPath = parse.GetValue(standard.OutputFile),
                 Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
                 GroupEquivalent = parse.GetValue(groupEquivalent),

@@ -18,6 +18,8 @@ internal static class MatrixHandler
         if (request.Services)
             return await ServicesMatrixCommandPart.RunAsync(request, loaded, terminal, cancellationToken);
         (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded) with { AssumeClusterDns = true }, terminal, cancellationToken);
+        if (Analysis.NothingToShow(loaded, terminal) is { } nothing)
+            return nothing;
         var shown = Analysis.Shown(matrix, request.Namespace, request.Selector);
         var (form, groups, automatic) = ChooseForm(matrix, shown, request, terminal);
         var report = new MatrixReport(matrix, shown, request.Port, new RenderOptions(request.OutputPath is null && terminal.OutputColor, terminal.Width),

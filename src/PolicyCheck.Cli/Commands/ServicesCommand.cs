@@ -27,6 +27,7 @@ internal static class ServicesCommand
         var ns = CommonOptions.Namespace();
         var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
 
         var command = new Command(
             "services",
@@ -36,6 +37,7 @@ internal static class ServicesCommand
         {
             paths, format.Output, format.Legacy, ns, allNamespaces, env, service,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -58,6 +60,7 @@ internal static class ServicesCommand
                 OutputPath = parse.GetValue(standard.OutputFile),
                 Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

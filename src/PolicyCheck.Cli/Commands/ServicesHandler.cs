@@ -10,6 +10,8 @@ internal static class ServicesHandler
     public static async Task<int> RunAsync(ServicesRequest request, Terminal terminal, CancellationToken cancellationToken)
     {
         var (loaded, matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(), terminal, cancellationToken);
+        if (Analysis.NothingToShow(loaded, terminal) is { } nothing)
+            return nothing;
         var cluster = loaded.Cluster;
         Action<TextWriter> write;
         if (request.Env is { } envId)

@@ -40,6 +40,8 @@ internal static class ServicesMatrixCommandPart
         }
 
         (loaded, var matrix) = Analysis.LoadAndEvaluate(request.AnalysisOptions(loaded), terminal, cancellationToken);
+        if (Analysis.NothingToShow(loaded, terminal) is { } nothing)
+            return nothing;
         var services = ServiceSummary.Build(loaded.Cluster, new ServiceReachability(loaded.Cluster, matrix));
         var clients = Enumerable.Range(0, matrix.Subjects.Length).Where(i =>
         {

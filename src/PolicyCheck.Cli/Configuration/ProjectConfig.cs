@@ -5,6 +5,7 @@ using PolicyCheck.Core.Model;
 using PolicyCheck.Lint;
 using PolicyCheck.Lint.Settings;
 using PolicyCheck.Manifests.Input;
+using PolicyCheck.Manifests.Operators;
 
 namespace PolicyCheck.Cli.Configuration;
 
@@ -16,6 +17,9 @@ namespace PolicyCheck.Cli.Configuration;
 internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSettings Rules, LintSettings? Profile)
 {
     public const string ConfigOption = "--config";
+
+    /// <summary>The shipped operator catalogue with the <c>operators:</c> entries on top; null when there are none.</summary>
+    public OperatorCatalog? Operators { get; init; }
     public const string NoConfigOption = "--no-config";
 
     /// <summary>
@@ -73,7 +77,21 @@ internal sealed record ProjectConfig(ConfigFile File, string Folder, LintSetting
         var count = errors.Count;
         var profile = file.Profile is { } named ? ProfileLoader.Load(named.Text, folder, named.Span, errors, RepositoryRoot(folder)) : null;
         errors.AddRange(rules.Validate(RuleCatalog.All));
-        return errors.Count == count ? new ProjectConfig(file, folder, rules, profile) : null;
+        var operatorErrors = new List<OperatorCatalogError>();
+        var operators = OperatorCatalogReader.Read(file.Operators, display, operatorErrors);
+        errors.AddRange(operatorErrors.Select(e => new SettingsError(e.Span, e.Message)));
+        foreach (var kind in file.IgnoreKinds)
+        {
+            if (Commands.IgnoreKinds.Check(kind.Text) is { } problem)
+                errors.Add(new SettingsError(kind.Span, problem));
+        }
+
+        return errors.Count == count
+            ? new ProjectConfig(file, folder, rules, profile)
+            {
+                Operators = operators.IsEmpty ? null : OperatorCatalog.Shipped.With(operators),
+            }
+            : null;
     }
 
     /// <summary>

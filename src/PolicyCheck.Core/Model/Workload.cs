@@ -57,6 +57,12 @@ public sealed record Workload(
     public ObjectRef? Controller { get; init; }
 
     /// <summary>
+    /// The custom resource (<c>Prometheus monitoring/k8s</c>) whose operator creates this workload, when it was built
+    /// from the operator catalogue (docs/operators.md); null for everything the inputs define directly.
+    /// </summary>
+    public ObjectRef? CreatedFrom { get; init; }
+
+    /// <summary>
     /// Whether the workload has two or more pods (declared replicas or loaded pods), so that traffic between two of
     /// its pods exists and is governed by the policies like any pair; a pod to itself is always allowed.
     /// </summary>

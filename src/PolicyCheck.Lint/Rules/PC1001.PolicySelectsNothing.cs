@@ -12,7 +12,7 @@ public sealed class PolicySelectsNothing : LintRule
         Id: RuleIds.PolicySelectsNothing,
         Name: nameof(PolicySelectsNothing),
         Title: "Policy selects no pods",
-        MessageFormat: "NetworkPolicy '{0}' selects no workload in namespace '{1}' with podSelector '{2}'; " +
+        MessageFormat: "NetworkPolicy '{0}' selects no workload in namespace '{1}' with podSelector '{2}'{3}; " +
                        "fix the selector or the pod labels, or remove the policy.",
         Category: RuleCategory.Correctness,
         DefaultSeverity: Severity.Warning);
@@ -27,7 +27,8 @@ public sealed class PolicySelectsNothing : LintRule
             if (context.WorkloadsSelected(policy.Namespace, policy.PodSelector).Any())
                 continue;
             var span = policy.PodSelector.Span.IsNone ? policy.Span : policy.PodSelector.Span;
-            context.Report(Descriptor, span, policy.Name, policy.Namespace, policy.PodSelector.ToString());
+            context.Report(Descriptor, span, policy.Name, policy.Namespace, policy.PodSelector.ToString(),
+                context.UnmodelledOperatorClause([policy.Namespace]));
         }
     }
 }

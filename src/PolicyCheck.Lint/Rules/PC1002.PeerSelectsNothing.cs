@@ -65,6 +65,6 @@ public sealed class PeerSelectsNothing : LintRule
         var where = peer.NamespaceSelector is null
             ? $"namespace '{policy.Namespace}'"
             : $"the namespaces '{string.Join(", ", namespaces)}' its namespaceSelector selects";
-        return $"podSelector '{podSelector}' matches no workload in {where}";
+        return $"podSelector '{podSelector}' matches no workload in {where}{context.UnmodelledOperatorClause(namespaces)}";
     }
 }

@@ -14,7 +14,7 @@ public sealed class ServiceSelectsNothing : LintRule
         Id: RuleIds.ServiceSelectsNothing,
         Name: nameof(ServiceSelectsNothing),
         Title: "Service selects no pods",
-        MessageFormat: "Service '{0}' selects no workload in namespace '{1}' with selector '{2}'; " +
+        MessageFormat: "Service '{0}' selects no workload in namespace '{1}' with selector '{2}'{3}; " +
                        "fix the selector or the pod labels.",
         Category: RuleCategory.Services,
         DefaultSeverity: Severity.Warning);
@@ -30,7 +30,8 @@ public sealed class ServiceSelectsNothing : LintRule
             if (inNamespace.Count == 0 || inNamespace.Any(w => Selects(selector, w.Labels)))
                 continue;
             var text = string.Join(',', selector.Select(p => $"{p.Key}={p.Value}"));
-            context.Report(Descriptor, service.SelectorSpan ?? service.Span, service.Name, service.Namespace, text);
+            context.Report(Descriptor, service.SelectorSpan ?? service.Span, service.Name, service.Namespace, text,
+                context.UnmodelledOperatorClause([service.Namespace]));
         }
     }
 

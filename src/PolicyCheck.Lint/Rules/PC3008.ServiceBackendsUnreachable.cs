@@ -23,7 +23,7 @@ public sealed class ServiceBackendsUnreachable : LintRule
         MessageFormat: "Service '{0}' port {1} sends to {2}, but no workload and no outside address may connect there " +
                        "through the Service: the backends are isolated for ingress and no rule admits a client on that " +
                        "port (a pod reaching itself does not count, and outside addresses reach only NodePort and " +
-                       "LoadBalancer Services); add an ingress rule for the Service's clients on the targetPort, or " +
+                       "LoadBalancer Services){3}; add an ingress rule for the Service's clients on the targetPort, or " +
                        "remove the Service.",
         Category: RuleCategory.Services,
         DefaultSeverity: Severity.Warning);
@@ -66,10 +66,14 @@ public sealed class ServiceBackendsUnreachable : LintRule
                     continue;
                 var related = endpoints.Backends.SelectMany(b => context.IsolatingPolicies(b, Direction.Ingress)).Distinct();
                 context.Report(Descriptor, port.Span, [.. related], service.Name, port.Port.ToString(CultureInfo.InvariantCulture),
-                    string.Join(", ", targets));
+                    string.Join(", ", targets), ClientClause(context));
             }
         }
     }
+
+    /// <summary>A client may be a pod that an operator the catalogue does not describe creates, in any namespace.</summary>
+    private static string ClientClause(LintContext context) =>
+        context.UnmodelledOperatorKinds(null) is { } kinds ? $" (unless a client is among the pods created by the operator of {kinds}, which are not modelled)" : string.Empty;
 
     /// <summary>
     /// Whether some ingress rule of a policy that selects <paramref name="backend"/> admits (protocol, port) there,

@@ -17,6 +17,9 @@ internal sealed class ClusterBuilder
     private readonly Dictionary<ObjectRef, NetworkPolicy> _policies = [];
     private readonly Dictionary<ObjectRef, LoadedWorkload> _workloads = [];
     private readonly Dictionary<ObjectRef, LoadedPod> _pods = [];
+    private readonly Dictionary<ObjectRef, (LoadedWorkload? Workload, LoadedPod? Pod, ObjectRef From)> _created = [];
+    private readonly List<CustomResource> _unmodelled = [];
+    private readonly List<CustomResource> _unevaluated = [];
 
     public ClusterBuilder(List<Diagnostic> diagnostics)
     {
@@ -33,10 +36,34 @@ internal sealed class ClusterBuilder
 
     public void Add(LoadedPod pod) => Put(_pods, pod.Ref, pod, pod.Span, p => p.Span);
 
+    /// <summary>A workload an operator creates from the custom resource <paramref name="from"/> (see OperatorWorkloads).</summary>
+    public void AddCreated(LoadedWorkload workload, ObjectRef from) => Put(_created, workload.Ref, (workload, null, from), workload.Span, c => c.Workload?.Span ?? c.Pod!.Span);
+
+    /// <summary>A pod an operator creates directly from the custom resource <paramref name="from"/>.</summary>
+    public void AddCreated(LoadedPod pod, ObjectRef from) => Put(_created, pod.Ref, (null, pod, from), pod.Span, c => c.Workload?.Span ?? c.Pod!.Span);
+
+    public void AddUnmodelled(CustomResource resource) => _unmodelled.Add(resource);
+
+    public void AddUnevaluated(CustomResource resource) => _unevaluated.Add(resource);
+
     public Cluster Build()
     {
+        // What an operator creates joins the inputs unless they hold that object already (a kubectl dump of a live
+        // cluster has the StatefulSet too): the written object wins, and only its origin is noted.
+        foreach (var (key, created) in _created)
+        {
+            if (created.Workload is { } workload)
+                _workloads.TryAdd(key, workload);
+            else if (created.Pod is { } pod)
+                _pods.TryAdd(key, pod);
+        }
+
+        // Selectors are gathered after the operators' objects joined, so that they can split those too; a split part
+        // finds its origin through its controller.
         var selectors = new PodSelectors(_policies.Values, _services.Values, NamespaceLabels);
-        var workloads = WorkloadGrouping.Build(_workloads, _pods.Values, selectors);
+        var workloads = WorkloadGrouping.Build(_workloads, _pods.Values, selectors)
+            .Select(w => _created.TryGetValue(w.Controller ?? w.Ref, out var created) ? w with { CreatedFrom = created.From } : w)
+            .ToList();
         var services = _services.Values.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
         var policies = _policies.Values.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
 
@@ -54,7 +81,11 @@ internal sealed class ClusterBuilder
             [.. namespaces.Values.OrderBy(n => n.Name, StringComparer.Ordinal)],
             [.. workloads],
             [.. services],
-            [.. policies]);
+            [.. policies])
+        {
+            UnmodelledResources = [.. _unmodelled],
+            UnevaluatedPolicies = [.. _unevaluated],
+        };
     }
 
     /// <summary>A namespace's labels: as declared, else only the name label the API server sets.</summary>

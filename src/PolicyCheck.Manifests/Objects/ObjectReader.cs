@@ -1,5 +1,7 @@
 using PolicyCheck.Core.Diagnostics;
+using PolicyCheck.Core.Model;
 using PolicyCheck.Manifests.Grouping;
+using PolicyCheck.Manifests.Operators;
 using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Manifests.Objects;
@@ -88,14 +90,17 @@ internal sealed class ObjectReader
                 return;
             }
 
-            _counters.Skip(kind);
+            if (ManifestKinds.IsKubernetesGroup(group))
+                _counters.Skip(kind);
+            else
+                ReadCustomResource(context, root, kind, group, kind);
             return;
         }
 
         var namespaced = manifestKind != ManifestKind.Namespace;
         if (!ManifestKinds.IsGroupOf(manifestKind, served, group) && !ManifestKinds.IsKubernetesGroup(group))
         {
-            _counters.Skip($"{kind}.{group}"); // a custom resource that shares the name, e.g. Knative's Service
+            ReadCustomResource(context, root, kind, group, $"{kind}.{group}"); // one that shares the name, e.g. Knative's Service
             return;
         }
 
@@ -116,6 +121,60 @@ internal sealed class ObjectReader
             return;
         _locations.Add(new ObjectLocation(kind, metadata.Namespace, metadata.Name, context.Span(root), metadata.NameSpan, metadata.Suppression));
         ReadKind(context, root, metadata, manifestKind);
+    }
+
+    /// <summary>
+    /// A custom resource: a policy kind PolicyCheck does not evaluate is reported and kept; a kind of the operator
+    /// catalogue becomes the workloads its operator creates; any other is skipped, and kept as unmodelled so that a
+    /// selector matching nothing in its namespace can say it may select that operator's pods.
+    /// </summary>
+    private void ReadCustomResource(ObjectContext context, YamlMapping root, string kind, string group, string skippedAs)
+    {
+        if (UnevaluatedKinds.Find(group, kind) is { } unevaluated)
+        {
+            var resource = Peek(root, kind, group, unevaluated.ClusterWide);
+            _builder.AddUnevaluated(resource);
+            var scope = unevaluated.ClusterWide ? "in every namespace" : $"in namespace '{resource.Namespace}'";
+            _diagnostics.Add(Diagnostic.Create(LoadDiagnostics.UnevaluatedPolicy, context.Span(root), kind, resource.Id, group,
+                unevaluated.Plugin, scope, resource.QualifiedKind));
+            _counters.Skip(skippedAs);
+            return;
+        }
+
+        if (!_options.Operators.TryFind(group, kind, out var entry))
+        {
+            _builder.AddUnmodelled(Peek(root, kind, group, clusterWide: false));
+            _counters.Skip(skippedAs);
+            return;
+        }
+
+        if (entry.Creates == OperatorCreates.Nothing)
+        {
+            _counters.Skip(skippedAs);
+            return;
+        }
+
+        context.Subject = PeekSubject(root, kind, namespaced: true);
+        var metadata = MetadataReader.Read(context, root, kind, namespaced: true, _options.DefaultNamespace);
+        if (metadata is null)
+            return;
+        _locations.Add(new ObjectLocation(kind, metadata.Namespace, metadata.Name, context.Span(root), metadata.NameSpan, metadata.Suppression));
+        var from = new ObjectRef(kind, metadata.Namespace, metadata.Name);
+        var (workloads, pods) = OperatorWorkloads.Create(context, root, metadata, entry);
+        foreach (var workload in workloads)
+            _builder.AddCreated(workload, from);
+        foreach (var pod in pods)
+            _builder.AddCreated(pod, from);
+    }
+
+    /// <summary>A custom resource's kind, namespace and name as written, without judging its metadata (its CRD's business).</summary>
+    private CustomResource Peek(YamlMapping root, string kind, string group, bool clusterWide)
+    {
+        var metadata = root["metadata"] as YamlMapping;
+        string? Text(string key) => metadata?[key] is YamlScalar { Kind: ScalarKind.String, Value.Length: > 0 } scalar ? scalar.Value : null;
+        var ns = clusterWide ? string.Empty : Text("namespace") ?? _options.DefaultNamespace;
+        var span = new SourceSpan(_path, root.Start.Line, root.Start.Column, root.End.Line, root.End.Column);
+        return new CustomResource(kind, group, ns, Text("name") ?? "(no name)", span);
     }
 
     private void ReadKind(ObjectContext context, YamlMapping root, ObjectMetadata metadata, ManifestKind kind)

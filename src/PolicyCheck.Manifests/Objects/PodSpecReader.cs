@@ -35,11 +35,16 @@ internal static class PodSpecReader
         var ports = ImmutableArray.CreateBuilder<ContainerPort>();
         foreach (var item in containers?.Items ?? [])
         {
-            var container = context.ReadMapping(item, "containers");
-            context.CheckFields(container, ObjectFields.Container);
-            foreach (var portNode in context.ReadSequence(container?["ports"], "ports")?.Items ?? [])
+            // A container that is not a mapping, or whose own fields are wrong, is left out on its own with its
+            // ports (all a container contributes); so is an invalid port entry: the rest of the workload still loads.
+            var containerPart = context.Part("container");
+            var container = containerPart.ReadMapping(item, "containers");
+            containerPart.CheckFields(container, ObjectFields.Container);
+            var portList = containerPart.ReadSequence(container?["ports"], "ports");
+            if (containerPart.Rejected)
+                continue;
+            foreach (var portNode in portList?.Items ?? [])
             {
-                // An invalid port entry is left out on its own: the rest of the workload still loads.
                 var part = context.Part("container port");
                 if (part.ReadItem(portNode, "ports") is { } port && ReadContainerPort(part, port) is { } read && !part.Rejected)
                     ports.Add(read);
