@@ -130,6 +130,10 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
             json.WriteNumber("replicas", workload.Replicas);
             if (subject.IsAssumed)
                 json.WriteBoolean("assumed", true);
+            if (workload.Controller is { } controller)
+                WriteRef(json, "controller", controller);
+            if (workload.CreatedFrom is { } origin)
+                WriteRef(json, "createdFrom", origin);
             json.WriteStartObject("isolated");
             json.WriteBoolean("ingress", matrix.IsIsolated(index, Direction.Ingress));
             json.WriteBoolean("egress", matrix.IsIsolated(index, Direction.Egress));
@@ -143,6 +147,16 @@ internal sealed class JsonMatrixWriter : IMatrixWriter
             json.WriteEndArray();
         }
 
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"name": {"kind": …, "namespace": …, "name": …}</c>.</summary>
+    private static void WriteRef(Utf8JsonWriter json, string property, ObjectRef reference)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("kind", reference.Kind);
+        json.WriteString("namespace", reference.Namespace);
+        json.WriteString("name", reference.Name);
         json.WriteEndObject();
     }
 

@@ -10,8 +10,10 @@ namespace PolicyCheck.Reporting.Matrix;
 internal static class Legend
 {
     /// <summary>
-    /// <c>Deployment, 3 replicas, ingress-isolated</c>, <c>Pod</c>, <c>External, 2 ranges</c>; a workload PolicyCheck
-    /// assumed (the cluster DNS) ends <c>assumed: not in the inputs</c>.
+    /// <c>Deployment, 3 replicas, ingress-isolated</c>, <c>Pod</c>, <c>External, 2 ranges</c>; a part of a controller that
+    /// selectors split says whose (<c>StatefulSet, pod of db</c>, <c>Deployment, 2 replicas, part of web</c>), a
+    /// workload an operator creates says from what (<c>StatefulSet, created from Prometheus k8s</c>), and a workload
+    /// PolicyCheck assumed (the cluster DNS) ends <c>assumed: not in the inputs</c>.
     /// </summary>
     public static string Describe(ReachabilityMatrix matrix, int subject)
     {
@@ -21,6 +23,10 @@ internal static class Legend
         {
             if (workload.Replicas > 1)
                 text.Append(CultureInfo.InvariantCulture, $", {workload.Replicas} replicas");
+            if (workload.Controller is { } controller && controller.Name != workload.Name)
+                text.Append(workload.PodNames is [var pod] && pod == workload.Name ? ", pod of " : ", part of ").Append(controller.Name);
+            if (workload.CreatedFrom is { } origin)
+                text.Append(CultureInfo.InvariantCulture, $", created from {origin.Kind} {origin.Name}");
             if (matrix.IsIsolated(subject, Direction.Ingress))
                 text.Append(", ingress-isolated");
             if (matrix.IsIsolated(subject, Direction.Egress))
