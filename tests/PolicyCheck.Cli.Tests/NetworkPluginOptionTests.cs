@@ -220,4 +220,42 @@ public sealed class NetworkPluginOptionTests
             Assert.That(result.Output, Does.Contain("TCP 30000 alone: the network plugin is assumed to ignore endPort 30100 (--endport=ignore)."));
         }
     }
+
+    [Test]
+    [Description("k8s docs: the plugin may 'apply NetworkPolicy to them like pod-network pods'; under --hostnetwork-pods=select the explanation names that assumption, which decides the verdict.")]
+    public async Task Explain_HostNetworkSelected_NamesSetting()
+    {
+        var root = TempFolder.Scratch();
+        File.WriteAllText(Path.Combine(root, "agent.yaml"), """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: agent, namespace: infra, labels: {app: agent}}
+            spec:
+              hostNetwork: true
+              containers: [{name: a, image: a, ports: [{containerPort: 9100}]}]
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: other, namespace: infra, labels: {app: other}}
+            spec:
+              containers: [{name: o, image: o}]
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: agent-none, namespace: infra}
+            spec:
+              podSelector: {matchLabels: {app: agent}}
+              policyTypes: [Ingress]
+            """);
+
+        var ignored = await CliRunner.RunAsync("explain", root, "--no-config", "--from", "infra/other", "--to", "infra/agent");
+        var selected = await CliRunner.RunAsync("explain", root, "--no-config", "--from", "infra/other", "--to", "infra/agent", "--hostnetwork-pods", "select");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ignored.Output, Does.StartWith("infra/other -> infra/agent: allowed all"), ignored.Error);
+            Assert.That(selected.Output, Does.Contain("infra/other -> infra/agent: denied by the ingress of infra/agent"), selected.Error);
+            Assert.That(selected.Output, Does.Contain("'infra/agent' uses hostNetwork, and the network plugin is assumed to select and isolate it like any pod (--hostnetwork-pods=select)."));
+        }
+    }
 }

@@ -23,7 +23,7 @@ internal static class ExplainOutline
             : FlowText.Pair(Name(flow.From, flow.FromAddress), Name(flow.To, flow.ToAddress));
         lines.Add(new OutlineLine(0, SourceSpan.None, $"{pair}: {Verdict(flow)}", tone));
 
-        var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.BetweenReplicas or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved);
+        var flowLevel = flow.Verdict.Reasons.Where(r => r.Kind is ReasonKind.SelfTraffic or ReasonKind.BetweenReplicas or ReasonKind.ExternalToExternal or ReasonKind.PortQueryUnresolved or ReasonKind.HostNetworkPodSelected);
         foreach (var reason in flowLevel)
             lines.Add(new OutlineLine(1, reason.Span, ReasonText.Describe(reason, hints)));
         if (flow.Egress.Status == DirectionStatus.NotApplicable)
