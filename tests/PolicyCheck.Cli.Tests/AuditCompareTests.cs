@@ -170,6 +170,27 @@ public sealed class AuditCompareTests
         }
     }
 
+    [Test]
+    [Description("Issue #14: manifests holding a policy kind PolicyCheck does not evaluate make the comparison incomplete (exit 2) unless --ignore-kind acknowledges it.")]
+    public async Task Compare_ManifestsWithUnevaluatedPolicyKind_IsExitCode2UnlessAcknowledged()
+    {
+        await using var cluster = await AuditCluster.StartAsync();
+        var snapshot = Path.Combine(cluster.Folder, "snapshot.yaml");
+        var save = await AuditCluster.RunAsync("audit", "--kubeconfig", cluster.TokenKubeconfig, "--save", snapshot, "matrix");
+        File.AppendAllText(snapshot, "\n---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: l7, namespace: shop}\nspec: {endpointSelector: {}}\n");
+
+        var plain = await AuditCluster.RunAsync("audit", "--kubeconfig", cluster.TokenKubeconfig, "compare", snapshot);
+        var acknowledged = await AuditCluster.RunAsync("audit", "--kubeconfig", cluster.TokenKubeconfig, "compare", snapshot, "--ignore-kind", "CiliumNetworkPolicy");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(save.ExitCode, Is.Zero, save.Error);
+            Assert.That(plain.ExitCode, Is.EqualTo((int)ExitCode.IncompleteInput), plain.Error);
+            Assert.That(plain.Error, Does.Contain("warning PC0055: CiliumNetworkPolicy 'shop/l7' (cilium.io) is not evaluated"));
+            Assert.That(acknowledged.ExitCode, Is.Zero, acknowledged.Output + acknowledged.Error);
+        }
+    }
+
     private static string WriteManifests()
     {
         var folder = TempFolder.Scratch();

@@ -50,6 +50,25 @@ public sealed class UnevaluatedKindsCommandTests
         }
     }
 
+    [Test]
+    [Description("A diff of manifests with an unevaluated policy kind is as incomplete as a matrix of them: exit 2, and --ignore-kind acknowledges it as elsewhere.")]
+    public async Task Diff_UnevaluatedPolicy_IsExitCode2UnlessAcknowledged()
+    {
+        var root = Write(Manifests);
+        var file = Path.Combine(root, "all.yaml");
+
+        var plain = await CliRunner.RunAsync("diff", file, file);
+        var acknowledged = await CliRunner.RunAsync("diff", file, file, "--ignore-kind", "CiliumNetworkPolicy");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plain.ExitCode, Is.EqualTo(2), plain.Error);
+            Assert.That(plain.Error, Does.Contain("warning PC0055: CiliumNetworkPolicy 'shop/l7' (cilium.io) is not evaluated"));
+            Assert.That(acknowledged.ExitCode, Is.EqualTo(0), acknowledged.Error);
+            Assert.That(acknowledged.Error, Does.Not.Contain("PC0055"));
+        }
+    }
+
     [TestCase("--ignore-kind", "CiliumNetworkPolicy")]
     [TestCase("--ignore-kind", "CiliumNetworkPolicy.cilium.io")]
     public async Task UnevaluatedPolicy_AcknowledgedOnTheCommandLine_IsANoteAndExitCode0(string option, string kind)

@@ -18,6 +18,7 @@ internal static class AuditCompareCommand
             "--fail-on-drift",
             "Exit with 1 when any drift is found (CI gates).");
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
         var command = new Command(
             "compare",
             "Compare the cluster with the manifests that should describe it (the paths): NetworkPolicies only in the " +
@@ -28,6 +29,7 @@ internal static class AuditCompareCommand
         {
             paths, format.Output, format.Legacy, failOnDrift,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         command.SetAction((parse, ct) => AuditCompareHandler.RunAsync(
             source,
@@ -40,6 +42,7 @@ internal static class AuditCompareCommand
                 OutputPath = parse.GetValue(standard.OutputFile),
                 Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
             },

@@ -24,7 +24,7 @@ internal static class AuditCompareHandler
         var drift = DriftAnalysis.Compare(read.Context, live.Cluster, liveMatrix, declared.Cluster, declaredMatrix, ns);
         if (!await OutputFile.WriteAsync(request.OutputPath, terminal, writer => DriftWriter.Write(drift, request.Format, writer, request.Plugin), cancellationToken))
             return (int)ExitCode.UsageError;
-        var hasErrors = live.HasErrors || declared.HasErrors;
+        var hasErrors = live.HasErrors || declared.IsIncomplete;
         if (!request.Quiet && hasErrors)
             terminal.Error.WriteLine("policycheck: input errors: the comparison leaves out what was rejected.");
         if (hasErrors)

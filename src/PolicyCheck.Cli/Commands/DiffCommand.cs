@@ -38,6 +38,7 @@ internal static class DiffCommand
         var ns = CommonOptions.Namespace();
         var allNamespaces = CommonOptions.AllNamespaces();
         var standard = CommonOptions.StandardOptions();
+        var ignoreKind = IgnoreKinds.Option();
 
         var command = new Command(
             "diff",
@@ -48,6 +49,7 @@ internal static class DiffCommand
         {
             paths, git, headGit, format.Output, format.Legacy, failOnConnections, failOnFindings, ns, allNamespaces,
         };
+        command.Options.Add(ignoreKind);
         standard.AddTo(command);
         command.SetAction((parse, ct) => DiffHandler.RunAsync(
             new DiffRequest
@@ -62,6 +64,7 @@ internal static class DiffCommand
                 OutputPath = parse.GetValue(standard.OutputFile),
                 Plugin = standard.PluginModel(parse),
                 MaxInputBytes = parse.GetValue(standard.MaxInputSize),
+                IgnoreKinds = [.. parse.GetValue(ignoreKind) ?? []],
                 Quiet = parse.GetValue(standard.Quiet),
                 Verbose = parse.GetValue(standard.Verbose),
                 WorkingDirectory = Environment.CurrentDirectory,

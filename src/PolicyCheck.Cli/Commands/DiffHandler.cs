@@ -61,6 +61,10 @@ internal static class DiffHandler
             return (int)ExitCode.IncompleteInput;
         }
 
+        // Policy kinds PolicyCheck does not evaluate, not acknowledged with --ignore-kind: the loader has said which.
+        if (before.Unevaluated || after.Unevaluated)
+            return (int)ExitCode.IncompleteInput;
+
         var gained = connections.Added.Length > 0 || connections.Changed.Any(c => !c.Gained.IsEmpty);
         var failed = (request.FailOnNewConnections && gained) || (request.FailOnNewFindings && !findings.Introduced.IsEmpty);
         return (int)(failed ? ExitCode.Findings : ExitCode.Ok);
@@ -106,13 +110,19 @@ internal static class DiffHandler
             cancellationToken);
         // Links the git copy refused (they leave the repository) are input errors of that side, as in the work tree.
         var copyErrors = git?.Diagnostics ?? [];
-        var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, request.Plugin), loaded.HasErrors || !copyErrors.IsEmpty, git);
+        var side = new LoadedSide(loaded.Cluster, matrix, Linter.Run(loaded.Cluster, matrix, request.Plugin), loaded.HasErrors || !copyErrors.IsEmpty, git)
+        {
+            Unevaluated = loaded.IsIncomplete && !loaded.HasErrors,
+        };
         DiagnosticPrinter.Print(copyErrors.Concat(loaded.Diagnostics.Select(side.Display)), terminal, request.Quiet);
         return side;
     }
 
     private sealed record LoadedSide(Core.Model.Cluster Cluster, ReachabilityMatrix Matrix, ImmutableArray<Diagnostic> Findings, bool HasErrors, GitTree? Git)
     {
+        /// <summary>Whether the side holds policies of kinds PolicyCheck does not evaluate that no --ignore-kind acknowledged.</summary>
+        public bool Unevaluated { get; init; }
+
         /// <summary>The diagnostic with its paths as the user knows them (<c>REF:path</c> for a git side).</summary>
         public Diagnostic Display(Diagnostic diagnostic) => Git is null
             ? diagnostic
