@@ -32,4 +32,12 @@ public sealed record NetworkPolicy(
     /// <summary>The rules of one direction; empty when absent. Rules of a direction the policy does not affect are ignored.</summary>
     public ImmutableArray<PolicyRule> Rules(Direction direction) =>
         (direction == Direction.Ingress ? Ingress : Egress) ?? [];
+
+    /// <summary>The rules that take effect: ingress rules when the policy affects ingress, then egress rules when it affects egress.</summary>
+    public IEnumerable<PolicyRule> EffectiveRules()
+    {
+        var ingress = AffectsIngress ? Rules(Direction.Ingress) : [];
+        var egress = AffectsEgress ? Rules(Direction.Egress) : [];
+        return ingress.Concat(egress);
+    }
 }

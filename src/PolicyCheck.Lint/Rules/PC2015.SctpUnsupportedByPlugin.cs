@@ -34,24 +34,19 @@ public sealed class SctpUnsupportedByPlugin : LintRule
         var setting = NetworkPluginNames.Setting(options, "--sctp", options.Sctp.ToName(), fromProfile);
         foreach (var policy in context.Cluster.Policies)
         {
-            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            foreach (var rule in policy.EffectiveRules())
             {
-                if (!policy.Affects(direction))
-                    continue;
-                foreach (var rule in policy.Rules(direction))
+                foreach (var port in rule.Ports ?? [])
                 {
-                    foreach (var port in rule.Ports ?? [])
+                    if (port.EffectiveProtocol != Protocol.Sctp)
+                        continue;
+                    var what = port switch
                     {
-                        if (port.EffectiveProtocol != Protocol.Sctp)
-                            continue;
-                        var what = port switch
-                        {
-                            { Port: null } => "every SCTP port",
-                            { EndPort: { } end } => $"SCTP ports {port.Port}-{end}",
-                            _ => $"SCTP port {port.Port}",
-                        };
-                        context.Report(Descriptor, port.Span, policy.Name, what, setting);
-                    }
+                        { Port: null } => "every SCTP port",
+                        { EndPort: { } end } => $"SCTP ports {port.Port}-{end}",
+                        _ => $"SCTP port {port.Port}",
+                    };
+                    context.Report(Descriptor, port.Span, policy.Name, what, setting);
                 }
             }
         }

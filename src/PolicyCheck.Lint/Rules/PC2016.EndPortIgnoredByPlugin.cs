@@ -34,18 +34,13 @@ public sealed class EndPortIgnoredByPlugin : LintRule
         var setting = NetworkPluginNames.Setting(options, "--endport", options.EndPort.ToName(), fromProfile);
         foreach (var policy in context.Cluster.Policies)
         {
-            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            foreach (var rule in policy.EffectiveRules())
             {
-                if (!policy.Affects(direction))
-                    continue;
-                foreach (var rule in policy.Rules(direction))
+                foreach (var port in rule.Ports ?? [])
                 {
-                    foreach (var port in rule.Ports ?? [])
-                    {
-                        if (port is { EndPort: { } end, Port.Number: { } first } && end > first &&
-                            (port.EffectiveProtocol != Protocol.Sctp || options.Sctp == SctpSupport.Supported))
-                            context.Report(Descriptor, port.Span, policy.Name, first, end, port.EffectiveProtocol.ToApiString(), setting);
-                    }
+                    if (port is { EndPort: { } end, Port.Number: { } first } && end > first &&
+                        (port.EffectiveProtocol != Protocol.Sctp || options.Sctp == SctpSupport.Supported))
+                        context.Report(Descriptor, port.Span, policy.Name, first, end, port.EffectiveProtocol.ToApiString(), setting);
                 }
             }
         }
